@@ -1,0 +1,34 @@
+using Interop.Domain.Facts;
+
+namespace Interop.Domain.Results;
+
+/// <summary>State of the blinatumomab course.</summary>
+public enum CourseState
+{
+    NotStarted,
+    InProgress,
+    Completed,
+    DiscontinuedToxicity,
+    DiscontinuedOther,
+}
+
+/// <summary>The blinatumomab course as read from administrations.</summary>
+/// <param name="State">The course state.</param>
+/// <param name="InfusionDays">Whole days covered by administrations that ran (overlaps merged, rounded down).</param>
+/// <param name="CumulativeDosePerSquareMetre">Micrograms per m2, null when any administration's dose or the BSA is missing.</param>
+/// <param name="Interruptions">Gaps of more than the configured hours between consecutive administrations.</param>
+/// <param name="FirstStart">Start of the first administration that ran.</param>
+/// <param name="LastEnd">End of the last administration that ran (as-of for one still running).</param>
+/// <param name="Evidence">The administrations and BSA results used.</param>
+public sealed record CourseResult(
+    CourseState State,
+    int InfusionDays,
+    decimal? CumulativeDosePerSquareMetre,
+    int Interruptions,
+    DateTimeOffset? FirstStart,
+    DateTimeOffset? LastEnd,
+    IReadOnlyList<EvidenceRef> Evidence)
+{
+    /// <summary>True once any blinatumomab administration ran.</summary>
+    public bool Started => State != CourseState.NotStarted;
+}

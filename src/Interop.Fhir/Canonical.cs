@@ -1,0 +1,29 @@
+namespace Interop.Fhir;
+
+/// <summary>The project's canonical URLs (fhir-contract.md: <c>{base}</c> and everything under it).</summary>
+public static class Canonical
+{
+    /// <summary>The project's canonical base.</summary>
+    public const string Base = "https://fhir.blinfant-interop.org";
+
+    /// <summary>Outcome codes and values.</summary>
+    public const string BlinfantCodeSystem = Base + "/CodeSystem/blinfant";
+
+    /// <summary>Eligibility criterion codes.</summary>
+    public const string CriterionCodeSystem = Base + "/CodeSystem/blinfant-criterion";
+
+    /// <summary>Interfant-06 risk groups.</summary>
+    public const string RiskGroupCodeSystem = Base + "/CodeSystem/interfant06-risk-group";
+
+    /// <summary>The input concepts site terminology maps target.</summary>
+    public const string InputCodeSystem = Base + "/CodeSystem/blinfant-input";
+
+    /// <summary>The identifier system of every outcome Observation.</summary>
+    public const string OutcomeIdentifierSystem = Base + "/sid/outcome";
+
+    /// <summary>The identifier system of the adapter Device.</summary>
+    public const string DeviceIdentifierSystem = Base + "/sid/device";
+
+    /// <summary>A profile's canonical URL.</summary>
+    public static string Profile(string name) => $"{Base}/StructureDefinition/{name}";
+}

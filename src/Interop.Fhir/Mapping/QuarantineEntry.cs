@@ -1,0 +1,12 @@
+namespace Interop.Fhir.Mapping;
+
+/// <summary>
+/// A record set aside: where it was, what it was (type and opaque id, when known) and why.
+/// Never carries the record's content.
+/// </summary>
+/// <param name="Location">Where it was read: a file name and line (e.g. <c>Observation.ndjson:17</c>), or a request path.</param>
+/// <param name="ResourceType">The resource type, when it could be read.</param>
+/// <param name="ResourceId">The logical id, when it could be read.</param>
+/// <param name="PatientId">The patient it belongs to, when it could be attributed (its outcomes are then withheld).</param>
+/// <param name="Reason">Why, in words, naming the element (never its value when that is patient data).</param>
+public sealed record QuarantineEntry(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Reason);
