@@ -1,1 +1,10 @@
-return 0;
+using Interop.Worker.Cli;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+return await InteropCli.RunAsync(args, Console.Out, Console.Error, customize: null, cancellation.Token);

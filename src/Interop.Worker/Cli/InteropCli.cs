@@ -1,0 +1,127 @@
+using System.CommandLine;
+using Interop.Ehr.Ndjson;
+using Interop.Fhir.Terminology;
+using Interop.Worker.Configuration;
+using Interop.Worker.Sync;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Cli;
+
+/// <summary>The command line: parses the verb, runs it in the host, maps failures to exit codes.</summary>
+internal static class InteropCli
+{
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, HostCustomization? customize, CancellationToken cancellationToken)
+    {
+        var sync = new SyncCommand();
+        var root = new RootCommand("Interop: FHIR R4 adapter for the BlinFant trial (blinatumomab in infant KMT2A-rearranged ALL).")
+        {
+            sync,
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {parseError.Message}");
+            }
+
+            await error.WriteLineAsync("Run with --help for usage.");
+            return ExitCodes.Usage;
+        }
+
+        if (parsed.CommandResult.Command != sync)
+        {
+            // --help, --version, or no verb at all.
+            var code = await parsed.InvokeAsync(cancellationToken: cancellationToken);
+            return parsed.CommandResult.Command == root && args.Length == 0 ? ExitCodes.Usage : code;
+        }
+
+        if (!parsed.GetValue(sync.Once))
+        {
+            await error.WriteLineAsync("error: sync needs --once (the scheduled sync is the 'serve' verb).");
+            return ExitCodes.Usage;
+        }
+
+        return await RunSyncAsync(parsed, sync, output, error, customize, cancellationToken);
+    }
+
+    private static async Task<int> RunSyncAsync(
+        ParseResult parsed, SyncCommand sync, TextWriter output, TextWriter error, HostCustomization? customize, CancellationToken cancellationToken)
+    {
+        using var host = InteropHost.Build([], customize);
+        var logger = host.Services.GetRequiredService<ILogger<FileSyncRunner>>();
+        try
+        {
+            InteropHost.ValidateOptions(host.Services);
+            var settings = host.Services.GetRequiredService<IOptions<InteropOptions>>().Value;
+            var zone = settings.TimeZone();
+            var asOfText = parsed.GetValue(sync.AsOf);
+            var asOf = AsOfParser.InZone(host.Services.GetRequiredService<TimeProvider>().GetUtcNow(), zone);
+            if (asOfText is not null && !AsOfParser.TryParse(asOfText, zone, out asOf))
+            {
+                await error.WriteLineAsync($"error: --as-of '{asOfText}' is not an ISO 8601 date (2026-01-31) or instant (2026-01-31T08:00:00+01:00).");
+                return ExitCodes.Usage;
+            }
+
+            var siteMaps = parsed.GetValue(sync.SiteMap) is { Length: > 0 } fromCli ? fromCli : settings.SiteMaps.ToArray();
+            var request = new SyncRequest(
+                Source: parsed.GetValue(sync.Source) ?? settings.Source,
+                OutputFolder: parsed.GetValue(sync.Out) ?? settings.OutputFolder,
+                AsOf: asOfText,
+                SiteMaps: siteMaps,
+                DryRun: parsed.GetValue(sync.DryRun));
+            if (!Directory.Exists(request.Source))
+            {
+                var setting = parsed.GetValue(sync.Source) is null ? "Interop:Source" : "--source";
+                await error.WriteLineAsync($"error: {setting}: '{request.Source}' is not a folder (an NDJSON export is a folder of *.ndjson files).");
+                return ExitCodes.Usage;
+            }
+
+            var report = await host.Services.GetRequiredService<FileSyncRunner>().RunAsync(request, asOf, cancellationToken);
+            RunSummaryWriter.Write(report, output, request.DryRun ? null : Path.Combine(request.OutputFolder, FileSyncRunner.ReportFileName));
+            return report.ExitCode;
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync($"configuration error: {failure}");
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("was not found on type", StringComparison.Ordinal))
+        {
+            // ErrorOnUnknownConfiguration: the message names the unknown key and the options class.
+            await error.WriteLineAsync($"configuration error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (TerminologyMapException ex)
+        {
+            await error.WriteLineAsync($"configuration error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (SourceFolderException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled: nothing was written for this run.");
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // The CLI's last line of defence: report the failure type and exit 1.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            SyncLog.RunFailed(logger, ex.GetType().FullName ?? ex.GetType().Name, ex.StackTrace);
+            await error.WriteLineAsync($"error: the sync failed ({ex.GetType().Name}); see the log for where.");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Interop.Domain.Rules;
+using Interop.Worker.Sync;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Configuration;
+
+/// <summary>Builds the generic host every verb runs in: configuration, validated options, logging, services.</summary>
+internal static class InteropHost
+{
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        customize?.Configure?.Invoke(builder.Configuration);
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        // Logs go to stderr: stdout carries the run summary, which scripts may read.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddOptions<InteropOptions>()
+            .Bind(builder.Configuration.GetSection(InteropOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<InteropOptions>, InteropOptionsValidator>();
+        builder.Services.AddOptions<TrialRuleOptions>()
+            .Bind(builder.Configuration.GetSection(TrialRuleOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TrialRuleOptions>, TrialRuleOptionsValidator>();
+
+        builder.Services.AddSingleton(customize?.TimeProvider ?? TimeProvider.System);
+        builder.Services.AddSingleton<FileSyncRunner>();
+        return builder.Build();
+    }
+
+    /// <summary>Resolves every options class now, so that a bad setting fails before any work.</summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
+    }
+}
+
+/// <summary>Test seams: extra configuration sources and a clock.</summary>
+internal sealed record HostCustomization(Action<IConfigurationBuilder>? Configure = null, TimeProvider? TimeProvider = null);

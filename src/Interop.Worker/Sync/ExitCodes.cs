@@ -1,0 +1,17 @@
+namespace Interop.Worker.Sync;
+
+/// <summary>Process exit codes (fhir-contract.md, "Command line").</summary>
+public static class ExitCodes
+{
+    /// <summary>Everything processed.</summary>
+    public const int Success = 0;
+
+    /// <summary>Anything else: a bug or an unrecoverable infrastructure failure.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad usage or configuration; the message names the setting.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Finished, but some input was quarantined (listed in the report).</summary>
+    public const int Quarantined = 3;
+}

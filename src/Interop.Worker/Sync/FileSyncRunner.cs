@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Interop.Domain.Facts;
+using Interop.Domain.Rules;
+using Interop.Ehr.Ndjson;
+using Interop.Fhir.Mapping;
+using Interop.Fhir.Outcomes;
+using Interop.Fhir.Terminology;
+using Interop.Worker.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Sync;
+
+/// <summary>
+/// One sync over a Bulk Data NDJSON folder: read and map every record, evaluate each screened
+/// patient as of one instant, write the outcomes (unless a dry run) and the run report.
+/// </summary>
+internal sealed class FileSyncRunner(
+    TimeProvider time,
+    IOptions<InteropOptions> interopOptions,
+    IOptions<TrialRuleOptions> ruleOptions,
+    ILogger<FileSyncRunner> logger)
+{
+    public const string ReportFileName = "run-report.json";
+
+    public async Task<RunReport> RunAsync(SyncRequest request, AsOf asOf, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var startedAt = time.GetUtcNow();
+        var settings = interopOptions.Value;
+        var rules = ruleOptions.Value;
+        SyncLog.RunStarted(logger, request.DryRun);
+
+        var terminology = TerminologyMap.Load(request.SiteMaps);
+        var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone()));
+        await foreach (var item in new NdjsonFolderReader().ReadAsync(request.Source, cancellationToken))
+        {
+            if (item.Resource is not null)
+            {
+                assembler.Add(item.Resource, item.Location);
+            }
+            else if (item.Failure is not null)
+            {
+                assembler.AddUnattributed(item.Failure);
+            }
+        }
+
+        var assembled = assembler.Complete();
+        var tally = new RunTally();
+        var evaluator = new TrialEvaluator(rules);
+        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
+        {
+            foreach (var patient in assembled.Patients)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (patient.Quarantined.Count > 0)
+                {
+                    // Something of theirs could not be read: an outcome without it could be wrong, so none is written.
+                    tally.AddWithheld();
+                    continue;
+                }
+
+                var assessment = evaluator.Evaluate(patient.Record, asOf);
+                tally.Add(assessment.Eligibility);
+                var outcomes = builder.Build(assessment, asOf.Instant);
+                tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code));
+                if (sink is not null)
+                {
+                    await sink.WriteAsync(outcomes, cancellationToken);
+                }
+            }
+
+            if (sink is not null)
+            {
+                await sink.CompleteAsync(cancellationToken);
+            }
+        }
+
+        var exitCode = assembled.Quarantined.Count > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        var report = new RunReport
+        {
+            AdapterVersion = AdapterVersion.Current,
+            RuleSetVersion = rules.RuleSetVersion,
+            AsOf = asOf.Instant,
+            AsOfDate = asOf.Date,
+            StartedAt = startedAt,
+            DurationSeconds = Math.Round(time.GetElapsedTime(started).TotalSeconds, 3),
+            DryRun = request.DryRun,
+            ResourcesRead = assembled.ResourcesRead,
+            IrrelevantResources = assembled.IrrelevantResources,
+            PatientsSeen = assembled.PatientsSeen,
+            PatientsScreened = assembled.Patients.Count,
+            PatientsEvaluated = tally.Evaluated,
+            PatientsWithheld = tally.Withheld,
+            Eligible = tally.Eligible,
+            Ineligible = tally.Ineligible,
+            Undetermined = tally.Undetermined,
+            IneligibleReasons = tally.NotMet,
+            UndeterminedMissing = tally.Missing,
+            OutcomesByCode = tally.Outcomes,
+            ProvenancesWritten = request.DryRun ? 0 : tally.Provenances,
+            Quarantined = assembled.Quarantined,
+            ExitCode = exitCode,
+        };
+
+        if (!request.DryRun)
+        {
+            await RunReportWriter.WriteAsync(report, Path.Combine(request.OutputFolder, ReportFileName), cancellationToken);
+        }
+
+        SyncLog.RunFinished(logger, report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated,
+            report.PatientsWithheld, report.Quarantined.Count, report.ExitCode);
+        return report;
+    }
+}
