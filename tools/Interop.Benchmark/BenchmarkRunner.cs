@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using Interop.SyntheticCohort;
+
+namespace Interop.Benchmark;
+
+/// <summary>
+/// File-mode throughput against the raw Firely parse rate of the same export, in the same run, and
+/// peak memory with the same trial patients under 1x and 4x as many irrelevant resources.
+/// </summary>
+internal static class BenchmarkRunner
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var repeat = ArgValue(args, "--repeat", 5);
+        var candidates = ArgValue(args, "--candidates", 2000);
+        var noise = ArgValue(args, "--noise", 20);
+        var root = FindRepositoryRoot();
+        var siteMap = Path.Combine(root, "samples", "site-conceptmap.json");
+        var work = Path.Combine(Path.GetTempPath(), "interop-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var baseline = new CohortSpec(Seed: 7, ExtraCandidates: candidates, NonCandidatePatients: candidates, NoiseResourcesPerPatient: noise);
+            var noisy = baseline with { NoiseResourcesPerPatient = noise * 4 };
+            var baseFolder = Path.Combine(work, "export-1x");
+            var noisyFolder = Path.Combine(work, "export-4x");
+            var baseSummary = await CohortGenerator.WriteExportAsync(baseline, baseFolder, CancellationToken.None);
+            var noisySummary = await CohortGenerator.WriteExportAsync(noisy, noisyFolder, CancellationToken.None);
+            Console.WriteLine($"export 1x: {Describe(baseSummary)}");
+            Console.WriteLine($"export 4x: {Describe(noisySummary)} (same patients, 4x the irrelevant resources)");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repeat} rounds, each in fresh processes, on {Environment.ProcessorCount} cores"));
+
+            var parse = new List<Result>();
+            var sync = new List<Result>();
+            var syncNoisy = new List<Result>();
+            for (var round = 0; round < repeat; round++)
+            {
+                parse.Add(await RunChildAsync(Measurement.RawParse, baseFolder));
+                sync.Add(await RunChildAsync(Measurement.EndToEnd, baseFolder, "--site-map", siteMap));
+                syncNoisy.Add(await RunChildAsync(Measurement.EndToEnd, noisyFolder, "--site-map", siteMap));
+            }
+
+            Report("raw Firely parse (1x)", parse);
+            Report("interop sync --once (1x)", sync);
+            Report("interop sync --once (4x)", syncNoisy);
+            var ratio = Median(sync, r => r.Rate) / Median(parse, r => r.Rate);
+            var memoryGrowth = Median(syncNoisy, r => r.PeakMegabytes) / Median(sync, r => r.PeakMegabytes);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end-to-end / raw parse rate: {ratio:P0} (target >= 60%)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory 4x noise / 1x noise: {memoryGrowth:F2}x (target: flat, ~1.0x)"));
+            return 0;
+        }
+        finally
+        {
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static string Describe(ExportSummary summary) => summary.ToString();
+
+    private static void Report(string label, List<Result> results) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label,-26} median {Median(results, r => r.Rate),10:N0} resources/s  ({Median(results, r => r.Seconds):F2} s for {results[0].Resources:N0})  peak memory median {Median(results, r => r.PeakMegabytes):N0} MB  [rates: {string.Join(", ", results.Select(r => r.Rate.ToString("N0", CultureInfo.InvariantCulture)))}]"));
+
+    private static double Median(List<Result> results, Func<Result, double> pick)
+    {
+        var sorted = results.Select(pick).Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static async Task<Result> RunChildAsync(string mode, string folder, params string[] rest)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "--measure", mode, folder }.Concat(rest))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n').LastOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"{mode} run printed no result (exit {child.ExitCode})");
+        var parts = line.Split(' ');
+        return new Result(
+            long.Parse(parts[1], CultureInfo.InvariantCulture),
+            double.Parse(parts[2], CultureInfo.InvariantCulture),
+            long.Parse(parts[3], CultureInfo.InvariantCulture));
+    }
+
+    private static int ArgValue(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Interop.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmark from inside the repository");
+    }
+
+    private sealed record Result(long Resources, double Seconds, long PeakBytes)
+    {
+        public double Rate => Resources / Seconds;
+
+        public double PeakMegabytes => PeakBytes / (1024.0 * 1024.0);
+    }
+}
