@@ -1,1 +1,3 @@
-return 0;
+using Interop.SyntheticCohort;
+
+return await Cli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
