@@ -1,5 +1,8 @@
 using Interop.Domain.Facts;
 using Interop.Domain.Results;
+using Interop.Domain.Rules.Course;
+using Interop.Domain.Rules.Eligibility;
+using Interop.Domain.Rules.Survival;
 
 namespace Interop.Domain.Rules;
 
@@ -12,6 +15,21 @@ public sealed class TrialEvaluator(TrialRuleOptions options)
     /// <summary>Evaluates one patient. Facts dated after <paramref name="asOf"/> are ignored.</summary>
     public TrialAssessment Evaluate(PatientRecord record, AsOf asOf)
     {
-        throw new NotImplementedException("being written");
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(asOf);
+        var context = new EvaluationContext(Options, record, asOf);
+        var course = CourseRule.Evaluate(context);
+        var (dfs, os) = SurvivalRule.Evaluate(context, course);
+        return new TrialAssessment(
+            record.PatientId,
+            asOf,
+            context.Diagnosis.Date,
+            EligibilityRule.Evaluate(context),
+            RiskGroupRule.Evaluate(context),
+            course.Result,
+            MrdRule.Evaluate(context, course),
+            PrimaryEndpointRule.Evaluate(context, course),
+            dfs,
+            os);
     }
 }

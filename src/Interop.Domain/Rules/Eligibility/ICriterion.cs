@@ -1,0 +1,11 @@
+using Interop.Domain.Results;
+
+namespace Interop.Domain.Rules.Eligibility;
+
+/// <summary>One eligibility criterion of trial.md.</summary>
+internal interface ICriterion
+{
+    string Id { get; }
+
+    CriterionResult Evaluate(EvaluationContext context);
+}

@@ -1,0 +1,88 @@
+using Interop.Domain.Facts;
+using Interop.Domain.Results;
+using Interop.Domain.Rules.Eligibility;
+using static System.FormattableString;
+
+namespace Interop.Domain.Rules;
+
+/// <summary>
+/// Interfant-06 risk group: LR germline; HR rearranged, young, and a high white-cell count or a
+/// poor prednisone response; MR the other rearranged and the not-evaluable; unknown otherwise.
+/// </summary>
+internal static class RiskGroupRule
+{
+    public static RiskGroupResult Evaluate(EvaluationContext context)
+    {
+        var options = context.Options;
+        var diagnosis = context.Diagnosis.Date;
+        var (kmt2a, kmt2aEvidence) = Kmt2aDetermination.Determine(context.Facts);
+        RiskGroupResult Result(RiskGroup? group, string reason, params IEnumerable<EvidenceRef>[] more) =>
+            new(group, diagnosis, reason, Evidence.Of([kmt2aEvidence, .. more]));
+
+        switch (kmt2a)
+        {
+            case Kmt2aStatus.Missing: return Result(null, "KMT2A status unknown");
+            case Kmt2aStatus.Contradictory: return Result(null, "contradictory KMT2A results");
+            case Kmt2aStatus.Germline: return Result(RiskGroup.LR, "KMT2A germline");
+            case Kmt2aStatus.NotEvaluable: return Result(RiskGroup.MR, "KMT2A not evaluable");
+        }
+
+        var ageEvidence = Evidence.Of(context.Record.PatientEvidence, context.Diagnosis.Evidence);
+        if (context.BirthDate is not { } birth || diagnosis is not { } diagnosed)
+        {
+            return Result(null, "KMT2A rearranged, age at diagnosis unknown", ageEvidence);
+        }
+
+        var months = options.HighRiskMaxAgeMonthsExclusive;
+        if (birth.AddMonths(months) <= diagnosed)
+        {
+            return Result(RiskGroup.MR, Invariant($"KMT2A rearranged, age at diagnosis {months} months or more"), ageEvidence);
+        }
+
+        var wbc = WhiteCellCountAtDiagnosis(context, diagnosed);
+        var blasts = DayEightBlasts(context, diagnosed);
+        var wbcBelow = wbc is null ? null : Threshold.IsBelow(wbc, options.HighRiskMinWhiteCellCount);
+        var blastsBelow = blasts is null ? null : Threshold.IsBelow(blasts, options.PoorPrednisoneResponseMinBlastsPerMicrolitre);
+        var inputs = Evidence.Of(ageEvidence, Evidence.One(wbc?.Evidence), Evidence.One(blasts?.Evidence));
+        var young = Invariant($"KMT2A rearranged, age under {months} months");
+        if (wbcBelow == false || blastsBelow == false)
+        {
+            var why = wbcBelow == false
+                ? Invariant($"white-cell count {Threshold.Describe(wbc!)} (limit >= {options.HighRiskMinWhiteCellCount})")
+                : Invariant($"day-8 blood blasts {Threshold.Describe(blasts!)}/uL (limit >= {options.PoorPrednisoneResponseMinBlastsPerMicrolitre})");
+            return Result(RiskGroup.HR, $"{young}, {why}", inputs);
+        }
+
+        if (wbcBelow == true && blastsBelow == true)
+        {
+            return Result(RiskGroup.MR, $"{young}, white-cell count and day-8 blasts below limits", inputs);
+        }
+
+        var missing = wbcBelow is null ? "white-cell count at diagnosis" : "day-8 blood blasts";
+        return Result(null, $"{young}, {missing} unknown", inputs);
+    }
+
+    private static LabResult? WhiteCellCountAtDiagnosis(EvaluationContext context, DateOnly diagnosis) =>
+        Closest(
+            context.Facts.Counted(LabKind.WhiteCellCount),
+            diagnosis,
+            diagnosis.AddDays(-context.Options.WhiteCellCountDaysBeforeDiagnosis),
+            diagnosis.AddDays(context.Options.WhiteCellCountDaysAfterDiagnosis));
+
+    private static LabResult? DayEightBlasts(EvaluationContext context, DateOnly diagnosis)
+    {
+        var options = context.Options;
+        var dayOne = InductionStart.InWindow(context).Select(a => (DateOnly?)a.StartDate).Min() ?? diagnosis;
+        var target = dayOne.AddDays(options.PrednisoneResponseDay - 1);
+        var tolerance = options.PrednisoneResponseToleranceDays;
+        return Closest(context.Facts.Counted(LabKind.PeripheralBloodBlasts), target, target.AddDays(-tolerance), target.AddDays(tolerance));
+    }
+
+    /// <summary>The result with an amount in [from, to] closest to <paramref name="target"/>; ties go to the earlier.</summary>
+    private static LabResult? Closest(IEnumerable<LabResult> results, DateOnly target, DateOnly from, DateOnly to) =>
+        results
+            .Where(r => r.Amount is not null && r.Date >= from && r.Date <= to)
+            .OrderBy(r => Math.Abs(r.Date.DayNumber - target.DayNumber))
+            .ThenBy(r => r, FactSelection.ResultOrder.Instance)
+            .FirstOrDefault();
+}
