@@ -1,0 +1,90 @@
+using Interop.Fhir.Outcomes;
+
+namespace Interop.Ehr.Sinks;
+
+/// <summary>
+/// File mode (fhir-contract.md, "How it is written"): <c>Observation.ndjson</c> and <c>Provenance.ndjson</c>
+/// in the output folder. Both are written to temp files and only appear, each whole, on
+/// <see cref="CompleteAsync"/>; disposing without completing leaves the folder as it was. Lines come in the
+/// order <see cref="WriteAsync"/> was called, so the same outcomes written in the same order give
+/// byte-identical files. Not thread-safe: one writer per run.
+/// </summary>
+public sealed class NdjsonOutcomeSink : IAsyncDisposable
+{
+    private const string ObservationFile = "Observation.ndjson";
+    private const string ProvenanceFile = "Provenance.ndjson";
+
+    private readonly string _outputFolder;
+    private NdjsonTempFile? _observations;
+    private NdjsonTempFile? _provenances;
+    private bool _completed;
+    private bool _disposed;
+
+    /// <param name="outputFolder">The output folder; created when missing.</param>
+    public NdjsonOutcomeSink(string outputFolder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputFolder);
+        _outputFolder = outputFolder;
+    }
+
+    /// <summary>Appends the patient's Observations and Provenance.</summary>
+    public async Task WriteAsync(PatientOutcomes outcomes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var (observations, provenances) = Open();
+
+        foreach (var observation in outcomes.Observations)
+        {
+            await observations.WriteAsync(observation, ct);
+        }
+
+        await provenances.WriteAsync(outcomes.Provenance, ct);
+    }
+
+    /// <summary>Moves both files into place (empty files when nothing was written). Call once, after the last write.</summary>
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        var (observations, provenances) = Open();
+        await observations.CommitAsync(ct);
+        await provenances.CommitAsync(ct);
+        _completed = true;
+    }
+
+    /// <summary>Closes the files; without <see cref="CompleteAsync"/> the temp files are deleted and nothing appears.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_observations is not null)
+        {
+            await _observations.DisposeAsync();
+        }
+
+        if (_provenances is not null)
+        {
+            await _provenances.DisposeAsync();
+        }
+    }
+
+    private (NdjsonTempFile Observations, NdjsonTempFile Provenances) Open()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_completed)
+        {
+            throw new InvalidOperationException("The outcome files were already completed.");
+        }
+
+        if (_observations is null || _provenances is null)
+        {
+            Directory.CreateDirectory(_outputFolder);
+            _observations ??= new NdjsonTempFile(_outputFolder, ObservationFile);
+            _provenances ??= new NdjsonTempFile(_outputFolder, ProvenanceFile);
+        }
+
+        return (_observations, _provenances);
+    }
+}

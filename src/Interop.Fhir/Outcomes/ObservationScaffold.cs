@@ -1,0 +1,28 @@
+using Hl7.Fhir.Model;
+using Interop.Domain.Facts;
+
+namespace Interop.Fhir.Outcomes;
+
+/// <summary>The elements every outcome Observation of one patient shares (fhir-contract.md, "What is written").</summary>
+internal sealed class ObservationScaffold(string studyId, string patientId, DateTimeOffset issued)
+{
+    private const string TrialAssessmentCategory = "trial-assessment";
+
+    /// <summary>A final Observation for <paramref name="outcomeCode"/>, identified, profiled and derived from the Observation evidence.</summary>
+    public Observation Create(string outcomeCode, IEnumerable<EvidenceRef> evidence)
+    {
+        var identifierValue = OutcomeIdentity.IdentifierValue(studyId, outcomeCode, patientId);
+        return new Observation
+        {
+            Id = OutcomeIdentity.ResourceId(identifierValue),
+            Meta = new Meta { Profile = [Canonical.Profile("blinfant-" + outcomeCode)] },
+            Identifier = [new Identifier(Canonical.OutcomeIdentifierSystem, identifierValue)],
+            Status = ObservationStatus.Final,
+            Category = [FhirValues.Blinfant(TrialAssessmentCategory, "Trial assessment")],
+            Code = FhirValues.Blinfant(outcomeCode, OutcomeCodes.Display(outcomeCode)),
+            Subject = new ResourceReference("Patient/" + patientId),
+            Issued = issued,
+            DerivedFrom = EvidenceReferences.DerivedFrom(evidence),
+        };
+    }
+}
