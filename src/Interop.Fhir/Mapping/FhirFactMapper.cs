@@ -1,0 +1,41 @@
+using Hl7.Fhir.Model;
+using Interop.Domain.Facts;
+using Interop.Fhir.Terminology;
+
+namespace Interop.Fhir.Mapping;
+
+/// <summary>
+/// Maps one FHIR R4 resource to the trial's domain facts (fhir-contract.md, "What is read" and "Rules for every
+/// input"). Stateless and thread-safe; per-resource failures are values (<see cref="QuarantinedResource"/>), not exceptions.
+/// </summary>
+/// <param name="map">The terminology map (defaults plus site maps).</param>
+/// <param name="siteZone">The site's zone, for dates without an offset.</param>
+public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone)
+{
+    private readonly MappingContext _context = new(map, siteZone);
+
+    /// <summary>Maps <paramref name="resource"/>, read at <paramref name="location"/> (the assembler records it for quarantine entries).</summary>
+    public MappedResource Map(Resource resource, string location)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        _ = location; // Part of the contract so callers can log by location; mapping itself never depends on where a resource was read.
+        return resource switch
+        {
+            Patient patient => PatientFactMapper.Map(patient),
+            Condition condition => ConditionFactMapper.Map(condition, _context),
+            Observation observation => ObservationFactMapper.Map(observation, _context),
+            MedicationAdministration administration => AdministrationFactMapper.Map(administration, _context),
+            Medication medication => medication.Id is { Length: > 0 } id
+                ? new MedicationInfo(id, AdministrationFactMapper.DrugOf(medication.Code, _context.Map))
+                : MappedResource.Irrelevant,
+            _ => MappedResource.Irrelevant,
+        };
+    }
+}
+
+/// <summary>What every per-type mapper needs.</summary>
+internal sealed record MappingContext(TerminologyMap Map, TimeZoneInfo Zone)
+{
+    /// <summary>The evidence pointer of a resource whose id the caller has checked.</summary>
+    public static EvidenceRef Evidence(Resource resource) => new(resource.TypeName, resource.Id!, resource.Meta?.VersionId);
+}

@@ -1,0 +1,167 @@
+using Hl7.Fhir.Model;
+using Interop.Domain.Facts;
+
+namespace Interop.Fhir.Mapping;
+
+/// <summary>
+/// Collects mapped resources, one at a time, into per-person record sets. Keeps only compact facts, ids and
+/// quarantine entries, never a Resource, so memory does not grow with irrelevant input. Not thread-safe.
+/// </summary>
+/// <param name="mapper">Maps each resource as it is added.</param>
+public sealed class PatientRecordAssembler(FhirFactMapper mapper)
+{
+    private readonly Dictionary<string, PatientInfo> _patients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FactBucket> _facts = new(StringComparer.Ordinal);
+
+    // Every Medication id is kept (not only trial drugs) so that "not a trial drug" and "not in the input" stay distinguishable.
+    private readonly Dictionary<string, DrugClass?> _medications = new(StringComparer.Ordinal);
+    private readonly List<Pending> _awaiting = [];
+    private readonly List<(int Sequence, QuarantineEntry Entry)> _quarantined = [];
+    private int _sequence;
+    private int _read;
+    private int _irrelevant;
+
+    /// <summary>Maps <paramref name="resource"/> now and keeps what it contributes.</summary>
+    public void Add(Resource resource, string location)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        _read++;
+        var sequence = _sequence++;
+        switch (mapper.Map(resource, location))
+        {
+            case IrrelevantResource:
+                _irrelevant++;
+                break;
+            case DroppedResource:
+                break;
+            case QuarantinedResource q:
+                _quarantined.Add((sequence, new QuarantineEntry(location, resource.TypeName, resource.Id, q.PatientId, q.Reason)));
+                break;
+            case PatientInfo patient:
+                _patients[patient.PatientId] = patient;
+                break;
+            case MappedFacts facts:
+                Bucket(facts.PatientId).Add(facts);
+                break;
+            case MedicationInfo medication:
+                _medications[medication.MedicationId] = medication.Drug;
+                if (medication.Drug is null)
+                {
+                    _irrelevant++;
+                }
+
+                break;
+            case AwaitingMedication awaiting:
+                _awaiting.Add(new Pending(sequence, location, resource.TypeName, resource.Id, awaiting));
+                break;
+        }
+    }
+
+    /// <summary>Records something that could not be mapped to a resource at all (e.g. a malformed NDJSON line).</summary>
+    public void AddUnattributed(QuarantineEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _quarantined.Add((_sequence++, entry));
+    }
+
+    /// <summary>Resolves Medication references, merges linked Patients and builds the result. Does not change the assembler.</summary>
+    public AssemblyResult Complete()
+    {
+        var irrelevant = _irrelevant;
+        var quarantined = new List<(int Sequence, QuarantineEntry Entry)>(_quarantined);
+        var late = new Dictionary<string, FactBucket>(StringComparer.Ordinal);
+        foreach (var pending in _awaiting)
+        {
+            var a = pending.Awaiting;
+            if (!_medications.TryGetValue(a.MedicationId, out var drug))
+            {
+                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, "MedicationAdministration.medicationReference: the Medication is not in the input")));
+            }
+            else if (drug is null)
+            {
+                irrelevant++;
+            }
+            else if (a.Administration is { } administration)
+            {
+                GetOrAdd(late, a.PatientId!).Administrations.Add(administration with { Drug = drug.Value });
+            }
+            else
+            {
+                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, a.QuarantineReason ?? "MedicationAdministration could not be mapped")));
+            }
+        }
+
+        var persons = BuildPersons(quarantined, late);
+        var records = new PersonRecords(persons);
+        foreach (var patient in _patients.Values)
+        {
+            records.AddPatient(patient);
+        }
+
+        foreach (var (id, bucket) in _facts.Concat(late))
+        {
+            records.AddFacts(id, bucket);
+        }
+
+        var entries = quarantined
+            .OrderBy(q => q.Sequence)
+            .Select(q => q.Entry.PatientId is { } pid ? q.Entry with { PatientId = persons.SurvivorOf(pid) } : q.Entry)
+            .ToList();
+
+        return new AssemblyResult(records.Build(entries), entries, _read, irrelevant, persons.PersonCount);
+    }
+
+    private PersonIndex BuildPersons(List<(int Sequence, QuarantineEntry Entry)> quarantined, Dictionary<string, FactBucket> late)
+    {
+        var persons = new PersonIndex();
+        foreach (var patient in _patients.Values)
+        {
+            persons.Add(patient.PatientId);
+            foreach (var link in patient.Links)
+            {
+                if (link.Kind == PatientLinkKind.ReplacedBy)
+                {
+                    persons.Replace(patient.PatientId, link.OtherPatientId);
+                }
+                else
+                {
+                    persons.Replace(link.OtherPatientId, patient.PatientId);
+                }
+            }
+        }
+
+        foreach (var id in _facts.Keys.Concat(late.Keys))
+        {
+            persons.Add(id);
+        }
+
+        foreach (var (_, entry) in quarantined)
+        {
+            if (entry.PatientId is { } id)
+            {
+                persons.Add(id);
+            }
+        }
+
+        persons.Seal(_patients.ContainsKey);
+        return persons;
+    }
+
+    private FactBucket Bucket(string patientId) => GetOrAdd(_facts, patientId);
+
+    private static FactBucket GetOrAdd(Dictionary<string, FactBucket> buckets, string patientId)
+    {
+        if (!buckets.TryGetValue(patientId, out var bucket))
+        {
+            bucket = new FactBucket();
+            buckets.Add(patientId, bucket);
+        }
+
+        return bucket;
+    }
+
+    private sealed record Pending(int Sequence, string Location, string ResourceType, string? ResourceId, AwaitingMedication Awaiting)
+    {
+        public QuarantineEntry Entry(string? patientId, string reason) => new(Location, ResourceType, ResourceId, patientId, reason);
+    }
+}
