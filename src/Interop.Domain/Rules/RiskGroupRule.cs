@@ -27,39 +27,40 @@ internal static class RiskGroupRule
             case Kmt2aStatus.NotEvaluable: return Result(RiskGroup.MR, "KMT2A not evaluable");
         }
 
+        // HR needs all of: young, and a high count or a poor prednisone response. Decided by
+        // three-valued logic: any one input known to be "no" makes the patient MR even when another
+        // is missing (a partial birth date with low counts is MR, not unknown).
         var ageEvidence = Evidence.Of(context.Record.PatientEvidence, context.Diagnosis.Evidence);
-        if (context.BirthDate is not { } birth || diagnosis is not { } diagnosed)
-        {
-            return Result(null, "KMT2A rearranged, age at diagnosis unknown", ageEvidence);
-        }
-
         var months = options.HighRiskMaxAgeMonthsExclusive;
-        if (birth.AddMonths(months) <= diagnosed)
+        bool? young = context.BirthDate is { } birth && diagnosis is { } diagnosed ? birth.AddMonths(months) > diagnosed : null;
+        if (young == false)
         {
             return Result(RiskGroup.MR, Invariant($"KMT2A rearranged, age at diagnosis {months} months or more"), ageEvidence);
         }
 
-        var wbc = WhiteCellCountAtDiagnosis(context, diagnosed);
-        var blasts = DayEightBlasts(context, diagnosed);
+        var wbc = diagnosis is { } d1 ? WhiteCellCountAtDiagnosis(context, d1) : null;
+        var blasts = diagnosis is { } d2 ? DayEightBlasts(context, d2) : null;
         var wbcBelow = wbc is null ? null : Threshold.IsBelow(wbc, options.HighRiskMinWhiteCellCount);
         var blastsBelow = blasts is null ? null : Threshold.IsBelow(blasts, options.PoorPrednisoneResponseMinBlastsPerMicrolitre);
         var inputs = Evidence.Of(ageEvidence, Evidence.One(wbc?.Evidence), Evidence.One(blasts?.Evidence));
-        var young = Invariant($"KMT2A rearranged, age under {months} months");
+        var age = young == true ? Invariant($"age under {months} months") : "age at diagnosis unknown";
+        if (wbcBelow == true && blastsBelow == true)
+        {
+            return Result(RiskGroup.MR, $"KMT2A rearranged, {age}, white-cell count and day-8 blasts below limits", inputs);
+        }
+
         if (wbcBelow == false || blastsBelow == false)
         {
             var why = wbcBelow == false
                 ? Invariant($"white-cell count {Threshold.Describe(wbc!)} (limit >= {options.HighRiskMinWhiteCellCount})")
                 : Invariant($"day-8 blood blasts {Threshold.Describe(blasts!)}/uL (limit >= {options.PoorPrednisoneResponseMinBlastsPerMicrolitre})");
-            return Result(RiskGroup.HR, $"{young}, {why}", inputs);
-        }
-
-        if (wbcBelow == true && blastsBelow == true)
-        {
-            return Result(RiskGroup.MR, $"{young}, white-cell count and day-8 blasts below limits", inputs);
+            return young == true
+                ? Result(RiskGroup.HR, $"KMT2A rearranged, {age}, {why}", inputs)
+                : Result(null, $"KMT2A rearranged, {why}, age at diagnosis unknown", inputs);
         }
 
         var missing = wbcBelow is null ? "white-cell count at diagnosis" : "day-8 blood blasts";
-        return Result(null, $"{young}, {missing} unknown", inputs);
+        return Result(null, $"KMT2A rearranged, {age}, {missing} unknown", inputs);
     }
 
     private static LabResult? WhiteCellCountAtDiagnosis(EvaluationContext context, DateOnly diagnosis) =>

@@ -23,7 +23,7 @@ internal static class NdjsonLineParser
     {
         if (!StartsWithObject(line))
         {
-            return Failed(location, null, null, "malformed JSON (line is not a JSON object)");
+            return Failed(location, null, null, null, "malformed JSON (line is not a JSON object)");
         }
 
         try
@@ -37,28 +37,26 @@ internal static class NdjsonLineParser
             // checked in this mode, so the one class of benign errors never arises.
             var resource = JsonSerializer.Deserialize<Resource>(line, FhirJson.Options);
             return resource is null
-                ? Failed(location, null, null, "malformed JSON (line is not a JSON object)")
+                ? Failed(location, null, null, null, "malformed JSON (line is not a JSON object)")
                 : new SourceItem(location, resource, null);
         }
         catch (DeserializationFailedException ex)
         {
-            var partial = ex.PartialResult as Resource;
-            var type = partial is not null && ModelInfo.IsKnownResource(partial.TypeName) ? partial.TypeName : null;
-            var id = partial?.Id is { } partialId && Id.IsValidValue(partialId) ? partialId : null;
-            return Failed(location, type, id, DescribeFhirErrors(ex.Exceptions));
+            var (type, id, patient) = NdjsonLineProbe.ReadIdentity(line);
+            return Failed(location, type, id, patient, DescribeFhirErrors(ex.Exceptions));
         }
         catch (JsonException ex)
         {
-            var (type, id) = NdjsonLineProbe.ReadTypeAndId(line);
+            var (type, id, patient) = NdjsonLineProbe.ReadIdentity(line);
             var reason = ex.BytePositionInLine is { } position
                 ? string.Create(CultureInfo.InvariantCulture, $"malformed JSON (at byte {position + 1})")
                 : "malformed JSON";
-            return Failed(location, type, id, reason);
+            return Failed(location, type, id, patient, reason);
         }
     }
 
-    private static SourceItem Failed(string location, string? type, string? id, string reason) =>
-        new(location, null, new QuarantineEntry(location, type, id, null, reason));
+    private static SourceItem Failed(string location, string? type, string? id, string? patientId, string reason) =>
+        new(location, null, new QuarantineEntry(location, type, id, patientId, reason));
 
     private static bool StartsWithObject(string line)
     {

@@ -94,9 +94,8 @@ internal static class InteropCli
 
             return ExitCodes.Usage;
         }
-        catch (InvalidOperationException ex) when (ex.Message.Contains("was not found on type", StringComparison.Ordinal))
+        catch (ConfigurationException ex)
         {
-            // ErrorOnUnknownConfiguration: the message names the unknown key and the options class.
             await error.WriteLineAsync($"configuration error: {ex.Message}");
             return ExitCodes.Usage;
         }
@@ -119,7 +118,8 @@ internal static class InteropCli
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            SyncLog.RunFailed(logger, ex.GetType().FullName ?? ex.GetType().Name, ex.StackTrace);
+            var failureType = ex.GetType().FullName ?? ex.GetType().Name;
+            SyncLog.RunFailed(logger, failureType, ex.StackTrace);
             await error.WriteLineAsync($"error: the sync failed ({ex.GetType().Name}); see the log for where.");
             return ExitCodes.Failure;
         }

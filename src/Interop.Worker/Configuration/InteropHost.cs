@@ -41,11 +41,22 @@ internal static class InteropHost
         return builder.Build();
     }
 
-    /// <summary>Resolves every options class now, so that a bad setting fails before any work.</summary>
+    /// <summary>
+    /// Resolves every options class now, so that a bad setting fails before any work: invalid values
+    /// throw <see cref="OptionsValidationException"/>, unknown keys <see cref="ConfigurationException"/>.
+    /// </summary>
     public static void ValidateOptions(IServiceProvider services)
     {
-        _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
+        try
+        {
+            _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder's message names the unknown key and the options class: settings, not patient data.
+            throw new ConfigurationException(ex.Message, ex);
+        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Interop.Domain.Facts;
 using Interop.Domain.Rules;
 using Interop.Ehr.Ndjson;
+using Interop.Ehr.Sinks;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
@@ -64,7 +65,7 @@ internal sealed class FileSyncRunner(
                 var assessment = evaluator.Evaluate(patient.Record, asOf);
                 tally.Add(assessment.Eligibility);
                 var outcomes = builder.Build(assessment, asOf.Instant);
-                tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code));
+                tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
                     await sink.WriteAsync(outcomes, cancellationToken);

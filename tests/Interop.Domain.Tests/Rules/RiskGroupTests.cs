@@ -32,6 +32,25 @@ public class RiskGroupTests
     public void RiskGroup_RearrangedAgeUnknown_Null() => Assert.Null(Run(YoungRearranged().BornOn(null)).RiskGroup.Group);
 
     [Fact]
+    public void RiskGroup_RearrangedAgeUnknownBothMarkersLow_MR()
+    {
+        // HR needs a high marker: with both below their limits, the unknown age cannot make it HR.
+        var builder = YoungRearranged().BornOn(null)
+            .Lab(LabKind.WhiteCellCount, DiagnosedOn, 299.9m)
+            .Lab(LabKind.PeripheralBloodBlasts, DiagnosedOn.AddDays(7), 999m);
+
+        Assert.Equal(RiskGroup.MR, Run(builder).RiskGroup.Group);
+    }
+
+    [Fact]
+    public void RiskGroup_RearrangedAgeUnknownHighCount_Null()
+    {
+        var builder = YoungRearranged().BornOn(null).Lab(LabKind.WhiteCellCount, DiagnosedOn, 300m);
+
+        Assert.Null(Run(builder).RiskGroup.Group);
+    }
+
+    [Fact]
     public void RiskGroup_RearrangedSixMonthsOld_MR()
     {
         var builder = YoungRearranged().BornOn(DiagnosedOn.AddMonths(-6)).Lab(LabKind.WhiteCellCount, DiagnosedOn, 500m);

@@ -19,4 +19,4 @@ internal static class CliRunner
     }
 }
 
-internal sealed record CliResult(int ExitCode, string Output, string Error);
+public sealed record CliResult(int ExitCode, string Output, string Error);

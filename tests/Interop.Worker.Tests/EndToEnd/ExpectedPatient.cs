@@ -16,8 +16,12 @@ internal sealed record ExpectedPatient(
     string? RelapseSite,
     string? OsStatus)
 {
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
     public static IReadOnlyList<ExpectedPatient> Load(string path) =>
-        JsonSerializer.Deserialize<List<ExpectedPatient>>(File.ReadAllText(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Web)!.Patients;
+
+    private sealed record Manifest(List<ExpectedPatient> Patients);
 
     public override string ToString() => $"{PatientId} ({Scenario})";
 }

@@ -5,7 +5,7 @@ using Hl7.Fhir.Serialization;
 namespace Interop.Worker.Tests.EndToEnd;
 
 /// <summary>The outcome Observations of an output folder, by patient and outcome code.</summary>
-internal sealed class WrittenOutcomes
+public sealed class WrittenOutcomes
 {
     private static readonly JsonSerializerOptions Fhir = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
     private readonly Dictionary<(string Patient, string Code), Observation> _byKey = [];
@@ -15,8 +15,8 @@ internal sealed class WrittenOutcomes
         foreach (var line in File.ReadLines(Path.Combine(folder, "Observation.ndjson")))
         {
             var observation = JsonSerializer.Deserialize<Observation>(line, Fhir)!;
-            var patient = observation.Subject.Reference["Patient/".Length..];
-            Assert.True(_byKey.TryAdd((patient, observation.Code.Coding[0].Code), observation), "one outcome per kind per patient");
+            var patient = observation.Subject!.Reference!["Patient/".Length..];
+            Assert.True(_byKey.TryAdd((patient, observation.Code.Coding[0].Code!), observation), "one outcome per kind per patient");
             Count++;
         }
 
@@ -37,5 +37,5 @@ internal sealed class WrittenOutcomes
     public static IEnumerable<string> NotMetCriteria(Observation eligibility) =>
         eligibility.Component
             .Where(c => (c.Value as CodeableConcept)?.Coding[0].Code == "not-met")
-            .Select(c => c.Code.Coding[0].Code);
+            .Select(c => c.Code.Coding[0].Code!);
 }
