@@ -103,6 +103,42 @@ public sealed class NdjsonFolderReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_InvalidObservation_FailureAttributedToItsPatient()
+    {
+        _folder.Write("Observation.ndjson",
+            [$$"""{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"},"subject":{"reference":"Patient/p7"},"effectiveDateTime":"{{FakeBirthDate}}"}"""]);
+
+        var failure = Assert.Single(await ReadAll()).Failure!;
+
+        Assert.Equal(("Observation", "o1", "p7"), (failure.ResourceType, failure.ResourceId, failure.PatientId));
+    }
+
+    [Fact]
+    public async Task ReadAsync_DateTimeWithoutZone_AcceptedForTheSiteZone()
+    {
+        _folder.Write("Observation.ndjson",
+            ["""{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"},"effectiveDateTime":"2024-03-31T01:30:00"}"""]);
+
+        var observation = Assert.IsType<Observation>(Assert.Single(await ReadAll()).Resource);
+
+        Assert.Equal("2024-03-31T01:30:00", Assert.IsType<FhirDateTime>(observation.Effective).Value);
+    }
+
+    [Theory]
+    [InlineData("2024-13-31T01:30:00")]
+    [InlineData("2024-03-31T01:30")]
+    [InlineData("2024-03-31T25:30:00")]
+    public async Task ReadAsync_MalformedDateTimeWithoutZone_StillRejected(string value)
+    {
+        _folder.Write("Observation.ndjson",
+            [$$"""{"resourceType":"Observation","id":"o1","status":"final","code":{"text":"x"},"effectiveDateTime":"{{value}}"}"""]);
+
+        var failure = Assert.Single(await ReadAll()).Failure!;
+
+        Assert.Contains("PVAL", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReadAsync_UnknownElementNamedLikeData_PathWithheld()
     {
         _folder.Write("Patient.ndjson", [$$"""{"resourceType":"Patient","id":"p9","Jane Doe {{FakeBirthDate}}":true}"""]);

@@ -129,4 +129,32 @@ public sealed class SyncCommandTests
             await File.ReadAllBytesAsync(work.Combine("clean", "Observation.ndjson")),
             await File.ReadAllBytesAsync(work.Combine("out", "Observation.ndjson")));
     }
+
+    [Fact]
+    public async Task Sync_InvalidRecordOfAPatient_WithholdsOnlyThatPatient()
+    {
+        using var work = new TempFolder();
+        var export = work.Combine("export");
+        Directory.CreateDirectory(export);
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.SampleExport, "*.ndjson"))
+        {
+            File.Copy(file, Path.Combine(export, Path.GetFileName(file)));
+        }
+
+        await File.AppendAllTextAsync(Path.Combine(export, "Observation.ndjson"),
+            "{\"resourceType\":\"Observation\",\"id\":\"bad-mrd\",\"status\":\"final\",\"code\":{\"text\":\"MRD\"},"
+            + "\"subject\":{\"reference\":\"Patient/p001\"},\"effectiveDateTime\":\"2021-02-30\"}\n");
+
+        var clean = await CliRunner.RunAsync(SyncArgs(RepositoryPaths.SampleExport, work.Combine("clean")));
+        var result = await CliRunner.RunAsync(SyncArgs(export, work.Combine("out")));
+
+        Assert.Equal(ExitCodes.Quarantined, result.ExitCode);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(work.Combine("out", "run-report.json")));
+        Assert.Equal(1, report.RootElement.GetProperty("patientsWithheld").GetInt32());
+        var withheld = File.ReadLines(work.Combine("out", "Observation.ndjson")).ToList();
+        Assert.DoesNotContain(withheld, line => line.Contains("\"Patient/p001\"", StringComparison.Ordinal));
+        var others = File.ReadLines(work.Combine("clean", "Observation.ndjson"))
+            .Where(line => !line.Contains("\"Patient/p001\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(others, withheld);
+    }
 }
