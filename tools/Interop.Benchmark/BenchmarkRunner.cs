@@ -13,8 +13,8 @@ internal static class BenchmarkRunner
     public static async Task<int> RunAsync(string[] args)
     {
         var repeat = ArgValue(args, "--repeat", 5);
-        var candidates = ArgValue(args, "--candidates", 2000);
-        var noise = ArgValue(args, "--noise", 20);
+        var candidates = ArgValue(args, "--candidates", 3000);
+        var noise = ArgValue(args, "--noise", 25);
         var root = FindRepositoryRoot();
         var siteMap = Path.Combine(root, "samples", "site-conceptmap.json");
         var work = Path.Combine(Path.GetTempPath(), "interop-bench", Guid.NewGuid().ToString("N"));
@@ -58,7 +58,9 @@ internal static class BenchmarkRunner
         }
     }
 
-    private static string Describe(ExportSummary summary) => summary.ToString();
+    private static string Describe(ExportSummary summary) =>
+        string.Create(CultureInfo.InvariantCulture, $"{summary.Total:N0} resources (")
+        + string.Join(", ", summary.CountsByType.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:N0}"))) + ")";
 
     private static void Report(string label, List<Result> results) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Fhir.Metrics;
 
@@ -14,6 +15,10 @@ internal static class UcumConverter
 
     private static readonly Lazy<FhirMetricService> Service = new(CreateService);
 
+    // Canonicalising a unit costs ~100 us in the library; an export repeats a handful of unit pairs
+    // hundreds of thousands of times. The factor of each pair is computed once (null: not convertible).
+    private static readonly ConcurrentDictionary<(string From, string To), decimal?> Factors = new();
+
     /// <summary>Converts <paramref name="value"/> in <paramref name="fromCode"/> to <paramref name="toCode"/>; false when the units are not commensurable or not UCUM.</summary>
     public static bool TryConvert(decimal value, string fromCode, string toCode, out decimal converted)
     {
@@ -23,17 +28,33 @@ internal static class UcumConverter
             return false;
         }
 
-        if (!TryCanonical(value, fromCode, out var source, out var sourceUnit)
-            || !TryCanonical(1m, toCode, out var unitFactor, out var targetUnit)
-            || !string.Equals(sourceUnit, targetUnit, StringComparison.Ordinal)
-            || unitFactor == 0)
+        if (Factors.GetOrAdd((fromCode, toCode), static pair => Factor(pair.From, pair.To)) is not { } factor)
         {
             return false;
         }
 
         // Dividing by 1.000... drops the trailing zeros the library's error propagation leaves.
-        converted = source / unitFactor / 1.000000000000000000000000000m;
+        converted = value * factor / 1.000000000000000000000000000m;
         return true;
+    }
+
+    /// <summary>
+    /// How many <paramref name="toCode"/> one <paramref name="fromCode"/> is; null when the units are not
+    /// commensurable, or when the conversion is not a pure factor (an offset, as for temperatures).
+    /// </summary>
+    private static decimal? Factor(string fromCode, string toCode)
+    {
+        if (!TryCanonical(1m, fromCode, out var source, out var sourceUnit)
+            || !TryCanonical(1m, toCode, out var target, out var targetUnit)
+            || !string.Equals(sourceUnit, targetUnit, StringComparison.Ordinal)
+            || target == 0
+            || !TryCanonical(0m, fromCode, out var zero, out _)
+            || zero != 0)
+        {
+            return null;
+        }
+
+        return source / target;
     }
 
     private static FhirMetricService CreateService()
