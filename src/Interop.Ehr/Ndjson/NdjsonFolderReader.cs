@@ -8,11 +8,15 @@ namespace Interop.Ehr.Ndjson;
 /// <summary>
 /// Reads a Bulk Data export folder: every <c>*.ndjson</c> file directly in it, in ordinal file-name
 /// order, one resource of any type per line. Streams line by line; a line that does not parse becomes
-/// a failure item and the read goes on.
+/// a failure item and the read goes on. Parsing, the expensive part, runs on every core in batches
+/// whose results are handed out in file order, so the output is the same as a sequential read and
+/// at most a few batches are held in memory.
 /// </summary>
 public sealed class NdjsonFolderReader
 {
     private const int BufferSize = 1 << 16;
+    private const int BatchLines = 256;
+    private static readonly int MaxBatchesInFlight = Math.Max(2, Environment.ProcessorCount * 2);
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Every non-blank line of every NDJSON file in <paramref name="folder"/>, in order.</summary>
@@ -22,23 +26,84 @@ public sealed class NdjsonFolderReader
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
 
-        foreach (var path in ListFiles(folder))
+        var inFlight = new Queue<Task<SourceItem[]>>();
+        try
         {
-            var fileName = Path.GetFileName(path);
-            using var reader = Open(folder, path);
-            var lineNumber = 0;
-            while (await ReadLineAsync(reader, folder, cancellationToken) is { } line)
+            foreach (var path in ListFiles(folder))
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
+                var fileName = Path.GetFileName(path);
+                using var reader = Open(folder, path);
+                var lineNumber = 0;
+                var batch = new List<(string Line, int Number)>(BatchLines);
+                while (await ReadLineAsync(reader, folder, cancellationToken) is { } line)
                 {
-                    continue;
+                    lineNumber++;
+                    if (string.IsNullOrWhiteSpace(line))
+                    {
+                        continue;
+                    }
+
+                    batch.Add((line, lineNumber));
+                    if (batch.Count == BatchLines)
+                    {
+                        inFlight.Enqueue(ParseAsync(fileName, batch, cancellationToken));
+                        batch = new List<(string Line, int Number)>(BatchLines);
+                        while (inFlight.Count >= MaxBatchesInFlight)
+                        {
+                            foreach (var item in await inFlight.Dequeue())
+                            {
+                                yield return item;
+                            }
+                        }
+                    }
                 }
 
-                yield return NdjsonLineParser.Parse(line, string.Create(CultureInfo.InvariantCulture, $"{fileName}:{lineNumber}"));
+                if (batch.Count > 0)
+                {
+                    inFlight.Enqueue(ParseAsync(fileName, batch, cancellationToken));
+                }
+            }
+
+            while (inFlight.Count > 0)
+            {
+                foreach (var item in await inFlight.Dequeue())
+                {
+                    yield return item;
+                }
+            }
+        }
+        finally
+        {
+            // A consumer that stops early (or a failure) must not leave parsing tasks running unobserved.
+            while (inFlight.Count > 0)
+            {
+                try
+                {
+                    await inFlight.Dequeue();
+                }
+#pragma warning disable CA1031 // Already abandoned by the consumer; the first failure has been or will be seen.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
             }
         }
     }
+
+    private static Task<SourceItem[]> ParseAsync(string fileName, List<(string Line, int Number)> batch, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var items = new SourceItem[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var (line, number) = batch[i];
+                    items[i] = NdjsonLineParser.Parse(line, string.Create(CultureInfo.InvariantCulture, $"{fileName}:{number}"));
+                }
+
+                return items;
+            },
+            cancellationToken);
 
     private static string[] ListFiles(string folder)
     {

@@ -103,6 +103,22 @@ public sealed class NdjsonFolderReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadAsync_ManyBatches_KeepsFileAndLineOrder()
+    {
+        var lines = Enumerable.Range(0, 2_000).Select(i => i % 97 == 0 ? "{ broken" : Patient($"p{i}")).ToArray();
+        _folder.Write("Patient.ndjson", lines);
+
+        var items = await ReadAll();
+
+        Assert.Equal(lines.Length, items.Count);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            Assert.Equal($"Patient.ndjson:{i + 1}", items[i].Location);
+            Assert.Equal(i % 97 == 0 ? null : $"p{i}", items[i].Resource?.Id);
+        }
+    }
+
+    [Fact]
     public async Task ReadAsync_InvalidObservation_FailureAttributedToItsPatient()
     {
         _folder.Write("Observation.ndjson",
