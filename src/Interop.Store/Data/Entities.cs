@@ -1,0 +1,145 @@
+namespace Interop.Store.Data;
+
+// Persistence shapes only: the public API speaks records (see the files beside StateStore.cs).
+// Every row holds opaque ids, codes, hashes and counts; no clinical value and no name.
+
+internal sealed class EhrWatermarkRow
+{
+    public required string EhrName { get; set; }
+
+    public DateTimeOffset LastUpdatedHighWater { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class OutcomeLedgerRow
+{
+    public required string EhrName { get; set; }
+
+    public required string OutcomeIdentifier { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public required string OutcomeCode { get; set; }
+
+    public required string ContentHash { get; set; }
+
+    public string? ServerResourceId { get; set; }
+
+    public string? ServerVersionId { get; set; }
+
+    public OutcomeStatus Status { get; set; }
+
+    public DateTimeOffset WrittenAt { get; set; }
+}
+
+internal sealed class PendingPatientRow
+{
+    public required string EhrName { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public required string Reason { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset FirstFailedAt { get; set; }
+
+    public DateTimeOffset LastFailedAt { get; set; }
+}
+
+internal sealed class SyncRunRow
+{
+    public Guid RunId { get; set; }
+
+    public required string EhrName { get; set; }
+
+    public SyncRunMode Mode { get; set; }
+
+    public SyncRunStatus Status { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    public DateTimeOffset AsOf { get; set; }
+
+    public int ResourcesRead { get; set; }
+
+    public int PatientsScreened { get; set; }
+
+    public int Evaluated { get; set; }
+
+    public int Withheld { get; set; }
+
+    public int OutcomesWritten { get; set; }
+
+    public int OutcomesUnchanged { get; set; }
+
+    public int RequestsMade { get; set; }
+
+    public int QuarantinedCount { get; set; }
+
+    public int? ExitCode { get; set; }
+
+    public List<SyncRunQuarantineRow> Quarantine { get; set; } = [];
+}
+
+internal sealed class SyncRunQuarantineRow
+{
+    public long Id { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public required string Location { get; set; }
+
+    public string? ResourceType { get; set; }
+
+    public string? ResourceId { get; set; }
+
+    public string? PatientId { get; set; }
+
+    public required string Reason { get; set; }
+}
+
+internal sealed class RunLeaseRow
+{
+    public required string EhrName { get; set; }
+
+    public required string Holder { get; set; }
+
+    public DateTimeOffset AcquiredAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+internal sealed class SubjectStatusRow
+{
+    public required string EhrName { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public DateTimeOffset AsOf { get; set; }
+
+    public required string Verdict { get; set; }
+
+    public string? ResearchSubjectStatus { get; set; }
+
+    public string? RiskGroup { get; set; }
+
+    public string? CourseState { get; set; }
+
+    public string? MrdClass { get; set; }
+
+    public string? PrimaryEndpoint { get; set; }
+
+    public string? DfsStatus { get; set; }
+
+    public string? OsStatus { get; set; }
+
+    public required string CriteriaJson { get; set; }
+
+    public Guid? RunId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

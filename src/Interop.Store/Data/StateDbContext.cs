@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Interop.Store.Data;
+
+/// <summary>
+/// The state model, shared by both providers. Each provider has its own sealed subclass so that its
+/// migrations (column types differ) live in their own folder and model snapshot.
+/// </summary>
+internal abstract class StateDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<EhrWatermarkRow> Watermarks => Set<EhrWatermarkRow>();
+
+    public DbSet<OutcomeLedgerRow> Ledger => Set<OutcomeLedgerRow>();
+
+    public DbSet<PendingPatientRow> PendingPatients => Set<PendingPatientRow>();
+
+    public DbSet<SyncRunRow> Runs => Set<SyncRunRow>();
+
+    public DbSet<SyncRunQuarantineRow> RunQuarantine => Set<SyncRunQuarantineRow>();
+
+    public DbSet<RunLeaseRow> Leases => Set<RunLeaseRow>();
+
+    public DbSet<SubjectStatusRow> SubjectStatuses => Set<SubjectStatusRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<EhrWatermarkRow>(e =>
+        {
+            e.ToTable("EhrWatermark");
+            e.HasKey(x => x.EhrName);
+        });
+
+        modelBuilder.Entity<OutcomeLedgerRow>(e =>
+        {
+            e.ToTable("OutcomeLedger");
+            e.HasKey(x => new { x.EhrName, x.OutcomeIdentifier });
+            e.HasIndex(x => new { x.EhrName, x.PatientId });
+            e.Property(x => x.Status).HasConversion(StoredCodes.OutcomeStatus);
+        });
+
+        modelBuilder.Entity<PendingPatientRow>(e =>
+        {
+            e.ToTable("PendingPatient");
+            e.HasKey(x => new { x.EhrName, x.PatientId });
+        });
+
+        modelBuilder.Entity<SyncRunRow>(e =>
+        {
+            e.ToTable("SyncRun");
+            e.HasKey(x => x.RunId);
+            e.HasIndex(x => new { x.EhrName, x.StartedAt });
+            e.HasIndex(x => x.StartedAt);
+            e.Property(x => x.Mode).HasConversion(StoredCodes.RunMode);
+            e.Property(x => x.Status).HasConversion(StoredCodes.RunStatus);
+            e.HasMany(x => x.Quarantine).WithOne().HasForeignKey(q => q.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SyncRunQuarantineRow>(e =>
+        {
+            e.ToTable("SyncRunQuarantine");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+        });
+
+        modelBuilder.Entity<RunLeaseRow>(e =>
+        {
+            e.ToTable("RunLease");
+            e.HasKey(x => x.EhrName);
+        });
+
+        modelBuilder.Entity<SubjectStatusRow>(e =>
+        {
+            e.ToTable("SubjectStatus");
+            e.HasKey(x => new { x.EhrName, x.PatientId });
+            e.HasIndex(x => new { x.EhrName, x.Verdict });
+            e.HasIndex(x => new { x.EhrName, x.ResearchSubjectStatus });
+        });
+    }
+}
+
+/// <summary>SQLite: instants as UTC ticks (INTEGER), so that they order and compare in SQL.</summary>
+internal sealed class SqliteStateDbContext(DbContextOptions<SqliteStateDbContext> options) : StateDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // EF Core's SQLite provider stores DateTimeOffset as TEXT and cannot compare or order it.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+/// <summary>PostgreSQL: instants as <c>timestamp with time zone</c> (the store writes UTC only).</summary>
+internal sealed class PostgreSqlStateDbContext(DbContextOptions<PostgreSqlStateDbContext> options) : StateDbContext(options);

@@ -1,0 +1,106 @@
+namespace Interop.Store;
+
+/// <summary>The status an outcome Observation was last written with.</summary>
+public enum OutcomeStatus
+{
+    /// <summary><c>final</c>: first written.</summary>
+    Final,
+
+    /// <summary><c>amended</c>: written again with changed content.</summary>
+    Amended,
+
+    /// <summary><c>entered-in-error</c>: retracted (the outcome no longer follows from the record).</summary>
+    EnteredInError,
+}
+
+/// <summary>
+/// One outcome the adapter has written. <paramref name="ContentHash"/> is the lower-case SHA-256 hex of
+/// the canonical content that matters (computed by the caller, see <see cref="ContentHash"/>).
+/// </summary>
+/// <param name="OutcomeIdentifier">The identifier value <c>{studyId}/{code}/{patientId}</c>.</param>
+/// <param name="PatientId">The patient's opaque logical id on that EHR.</param>
+/// <param name="ServerResourceId">The Observation's id on the server (file mode: the derived file id).</param>
+/// <param name="ServerVersionId">The server's <c>meta.versionId</c> after the write, when known.</param>
+public sealed record LedgerEntry(
+    string OutcomeIdentifier,
+    string PatientId,
+    string OutcomeCode,
+    string ContentHash,
+    string? ServerResourceId,
+    string? ServerVersionId,
+    OutcomeStatus Status,
+    DateTimeOffset WrittenAt);
+
+/// <summary>A patient whose evaluation or write failed, retried on the next run.</summary>
+/// <param name="Reason">A failure category such as <c>write-rejected</c>: never a message or data.</param>
+public sealed record PendingPatient(
+    string EhrName,
+    string PatientId,
+    string Reason,
+    int Attempts,
+    DateTimeOffset FirstFailedAt,
+    DateTimeOffset LastFailedAt);
+
+/// <summary>How a run reads and writes.</summary>
+public enum SyncRunMode
+{
+    /// <summary>An NDJSON folder in, an NDJSON folder out.</summary>
+    File,
+
+    /// <summary>A FHIR REST EHR, written back.</summary>
+    Live,
+
+    /// <summary>Evaluated and reported, nothing written.</summary>
+    DryRun,
+}
+
+/// <summary>Where a run stands.</summary>
+public enum SyncRunStatus
+{
+    /// <summary>Started and not finished (or the process died: see <see cref="SyncRun.StartedAt"/>).</summary>
+    Running,
+
+    /// <summary>Finished; its exit code says whether input was quarantined.</summary>
+    Completed,
+
+    /// <summary>Stopped by an error.</summary>
+    Failed,
+}
+
+/// <summary>What a run counted.</summary>
+public sealed record SyncRunCounts(
+    int ResourcesRead = 0,
+    int PatientsScreened = 0,
+    int Evaluated = 0,
+    int Withheld = 0,
+    int OutcomesWritten = 0,
+    int OutcomesUnchanged = 0,
+    int RequestsMade = 0);
+
+/// <summary>An input record a run quarantined: where it was, its type and ids, and why (no content).</summary>
+/// <param name="Location">File and line, or the request that returned it.</param>
+public sealed record QuarantinedRecord(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Reason);
+
+/// <summary>How a run ended.</summary>
+public sealed record SyncRunCompletion(SyncRunStatus Status, int ExitCode, SyncRunCounts Counts, IReadOnlyList<QuarantinedRecord> Quarantined);
+
+/// <summary>One run in the history.</summary>
+/// <param name="EhrName">The EHR's configured name, or <c>file</c> for file mode.</param>
+public sealed record SyncRun(
+    Guid RunId,
+    string EhrName,
+    SyncRunMode Mode,
+    SyncRunStatus Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    DateTimeOffset AsOf,
+    SyncRunCounts Counts,
+    int QuarantinedCount,
+    int? ExitCode);
+
+/// <summary>A run with its quarantined records.</summary>
+public sealed record SyncRunDetail(SyncRun Run, IReadOnlyList<QuarantinedRecord> Quarantined);
+
+/// <summary>One page of a longer list.</summary>
+/// <param name="Total">How many items match in all.</param>
+public sealed record StorePage<T>(IReadOnlyList<T> Items, int Total, int Skip, int Take);

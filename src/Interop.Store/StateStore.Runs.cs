@@ -1,0 +1,111 @@
+using Interop.Store.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Interop.Store;
+
+public sealed partial class StateStore
+{
+    /// <summary>Records a run's start and returns its id (time-ordered).</summary>
+    /// <param name="ehrName">The EHR's configured name, or <c>file</c> in file mode.</param>
+    public async Task<Guid> StartRunAsync(string ehrName, SyncRunMode mode, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        RequireName(ehrName, nameof(ehrName));
+        var now = Now();
+        var row = new SyncRunRow
+        {
+            RunId = Guid.CreateVersion7(now),
+            EhrName = ehrName,
+            Mode = mode,
+            Status = SyncRunStatus.Running,
+            StartedAt = now,
+            AsOf = Utc(asOf),
+        };
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        db.Runs.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return row.RunId;
+    }
+
+    /// <summary>Records how a run ended, with its counts and quarantined records, in one transaction.</summary>
+    /// <exception cref="InvalidOperationException">The run is unknown or already finished.</exception>
+    public async Task FinishRunAsync(Guid runId, SyncRunCompletion completion, CancellationToken cancellationToken)
+    {
+        if (completion.Status == SyncRunStatus.Running)
+        {
+            throw new ArgumentException("A finished run is completed or failed", nameof(completion));
+        }
+
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Runs.SingleOrDefaultAsync(r => r.RunId == runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Run {runId} is unknown");
+        if (row.Status != SyncRunStatus.Running)
+        {
+            throw new InvalidOperationException($"Run {runId} has already finished");
+        }
+
+        var c = completion.Counts;
+        row.Status = completion.Status;
+        row.ExitCode = completion.ExitCode;
+        row.FinishedAt = Now();
+        (row.ResourcesRead, row.PatientsScreened, row.Evaluated, row.Withheld) = (c.ResourcesRead, c.PatientsScreened, c.Evaluated, c.Withheld);
+        (row.OutcomesWritten, row.OutcomesUnchanged, row.RequestsMade) = (c.OutcomesWritten, c.OutcomesUnchanged, c.RequestsMade);
+        row.QuarantinedCount = completion.Quarantined.Count;
+        db.RunQuarantine.AddRange(completion.Quarantined.Select(q => new SyncRunQuarantineRow
+        {
+            RunId = runId,
+            Location = q.Location,
+            ResourceType = q.ResourceType,
+            ResourceId = q.ResourceId,
+            PatientId = q.PatientId,
+            Reason = q.Reason,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Recent runs, newest first; all EHRs when <paramref name="ehrName"/> is null.</summary>
+    public async Task<StorePage<SyncRun>> ListRunsAsync(string? ehrName, int skip, int take, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(take);
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Runs.AsNoTracking();
+        if (ehrName is not null)
+        {
+            query = query.Where(r => r.EhrName == ehrName);
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await query.OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.RunId)
+            .Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return new StorePage<SyncRun>([.. rows.Select(ToRun)], total, skip, take);
+    }
+
+    /// <summary>The EHR's most recent run, or null.</summary>
+    public async Task<SyncRun?> GetLatestRunAsync(string ehrName, CancellationToken cancellationToken)
+    {
+        var page = await ListRunsAsync(ehrName, 0, 1, cancellationToken);
+        return page.Items.Count == 0 ? null : page.Items[0];
+    }
+
+    /// <summary>One run with its quarantined records (in the order recorded), or null.</summary>
+    public async Task<SyncRunDetail?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == runId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var quarantine = await db.RunQuarantine.AsNoTracking()
+            .Where(q => q.RunId == runId).OrderBy(q => q.Id)
+            .Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))
+            .ToListAsync(cancellationToken);
+        return new SyncRunDetail(ToRun(row), quarantine);
+    }
+
+    private static SyncRun ToRun(SyncRunRow r) => new(
+        r.RunId, r.EhrName, r.Mode, r.Status, r.StartedAt, r.FinishedAt, r.AsOf,
+        new SyncRunCounts(r.ResourcesRead, r.PatientsScreened, r.Evaluated, r.Withheld, r.OutcomesWritten, r.OutcomesUnchanged, r.RequestsMade),
+        r.QuarantinedCount, r.ExitCode);
+}
