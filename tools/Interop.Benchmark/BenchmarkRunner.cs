@@ -33,19 +33,36 @@ internal static class BenchmarkRunner
             var parse = new List<Result>();
             var sync = new List<Result>();
             var syncNoisy = new List<Result>();
+            var parseOneCore = new List<Result>();
+            var syncOneCore = new List<Result>();
+            var pin = File.Exists(TasksetPath);
             for (var round = 0; round < repeat; round++)
             {
-                parse.Add(await RunChildAsync(Measurement.RawParse, baseFolder));
-                sync.Add(await RunChildAsync(Measurement.EndToEnd, baseFolder, "--site-map", siteMap));
-                syncNoisy.Add(await RunChildAsync(Measurement.EndToEnd, noisyFolder, "--site-map", siteMap));
+                parse.Add(await RunChildAsync(false, Measurement.RawParse, baseFolder));
+                sync.Add(await RunChildAsync(false, Measurement.EndToEnd, baseFolder, "--site-map", siteMap));
+                syncNoisy.Add(await RunChildAsync(false, Measurement.EndToEnd, noisyFolder, "--site-map", siteMap));
+                if (pin)
+                {
+                    parseOneCore.Add(await RunChildAsync(true, Measurement.RawParse, baseFolder));
+                    syncOneCore.Add(await RunChildAsync(true, Measurement.EndToEnd, baseFolder, "--site-map", siteMap));
+                }
             }
 
             Report("raw Firely parse (1x)", parse);
             Report("interop sync --once (1x)", sync);
             Report("interop sync --once (4x)", syncNoisy);
+            if (pin)
+            {
+                // The sync parses on every core; pinned to one core both do the same work on the same hardware.
+                Report("raw parse, 1 core (1x)", parseOneCore);
+                Report("sync, 1 core (1x)", syncOneCore);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"end-to-end / raw parse rate, both on 1 core: {Median(syncOneCore, r => r.Rate) / Median(parseOneCore, r => r.Rate):P0} (target >= 60%)"));
+            }
+
             var ratio = Median(sync, r => r.Rate) / Median(parse, r => r.Rate);
             var memoryGrowth = Median(syncNoisy, r => r.PeakMegabytes) / Median(sync, r => r.PeakMegabytes);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end-to-end / raw parse rate: {ratio:P0} (target >= 60%)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end-to-end (all cores) / raw parse rate (one thread): {ratio:P0} (target >= 60%)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory 4x noise / 1x noise: {memoryGrowth:F2}x (target: flat, ~1.0x)"));
             return 0;
         }
@@ -72,10 +89,13 @@ internal static class BenchmarkRunner
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static async Task<Result> RunChildAsync(string mode, string folder, params string[] rest)
+    private const string TasksetPath = "/usr/bin/taskset";
+
+    private static async Task<Result> RunChildAsync(bool oneCore, string mode, string folder, params string[] rest)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--measure", mode, folder }.Concat(rest))
+        var start = new ProcessStartInfo(oneCore ? TasksetPath : Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var prefix = oneCore ? new[] { "-c", "0", Environment.ProcessPath! } : [];
+        foreach (var arg in prefix.Concat(["--measure", mode, folder]).Concat(rest))
         {
             start.ArgumentList.Add(arg);
         }
