@@ -3,8 +3,8 @@ using Interop.Fhir.Outcomes;
 namespace Interop.Ehr.Sinks;
 
 /// <summary>
-/// File mode (fhir-contract.md, "How it is written"): <c>Observation.ndjson</c> and <c>Provenance.ndjson</c>
-/// in the output folder. Both are written to temp files and only appear, each whole, on
+/// File mode (fhir-contract.md, "How it is written"): <c>Observation.ndjson</c>, <c>Provenance.ndjson</c> and
+/// <c>ResearchSubject.ndjson</c> in the output folder. All are written to temp files and only appear, each whole, on
 /// <see cref="CompleteAsync"/>; disposing without completing leaves the folder as it was. Lines come in the
 /// order <see cref="WriteAsync"/> was called, so the same outcomes written in the same order give
 /// byte-identical files. Not thread-safe: one writer per run.
@@ -13,10 +13,12 @@ public sealed class NdjsonOutcomeSink : IAsyncDisposable
 {
     private const string ObservationFile = "Observation.ndjson";
     private const string ProvenanceFile = "Provenance.ndjson";
+    private const string ResearchSubjectFile = "ResearchSubject.ndjson";
 
     private readonly string _outputFolder;
     private NdjsonTempFile? _observations;
     private NdjsonTempFile? _provenances;
+    private NdjsonTempFile? _subjects;
     private bool _completed;
     private bool _disposed;
 
@@ -27,11 +29,11 @@ public sealed class NdjsonOutcomeSink : IAsyncDisposable
         _outputFolder = outputFolder;
     }
 
-    /// <summary>Appends the patient's Observations and Provenance.</summary>
+    /// <summary>Appends the patient's Observations, Provenance and (when it has one) ResearchSubject.</summary>
     public async Task WriteAsync(PatientOutcomes outcomes, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        var (observations, provenances) = Open();
+        var (observations, provenances, subjects) = Open();
 
         foreach (var observation in outcomes.Observations)
         {
@@ -39,14 +41,19 @@ public sealed class NdjsonOutcomeSink : IAsyncDisposable
         }
 
         await provenances.WriteAsync(outcomes.Provenance, ct);
+        if (outcomes.ResearchSubject is not null)
+        {
+            await subjects.WriteAsync(outcomes.ResearchSubject, ct);
+        }
     }
 
-    /// <summary>Moves both files into place (empty files when nothing was written). Call once, after the last write.</summary>
+    /// <summary>Moves the files into place (empty files when nothing was written). Call once, after the last write.</summary>
     public async Task CompleteAsync(CancellationToken ct)
     {
-        var (observations, provenances) = Open();
+        var (observations, provenances, subjects) = Open();
         await observations.CommitAsync(ct);
         await provenances.CommitAsync(ct);
+        await subjects.CommitAsync(ct);
         _completed = true;
     }
 
@@ -68,9 +75,14 @@ public sealed class NdjsonOutcomeSink : IAsyncDisposable
         {
             await _provenances.DisposeAsync();
         }
+
+        if (_subjects is not null)
+        {
+            await _subjects.DisposeAsync();
+        }
     }
 
-    private (NdjsonTempFile Observations, NdjsonTempFile Provenances) Open()
+    private (NdjsonTempFile Observations, NdjsonTempFile Provenances, NdjsonTempFile Subjects) Open()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_completed)
@@ -78,13 +90,14 @@ public sealed class NdjsonOutcomeSink : IAsyncDisposable
             throw new InvalidOperationException("The outcome files were already completed.");
         }
 
-        if (_observations is null || _provenances is null)
+        if (_observations is null || _provenances is null || _subjects is null)
         {
             Directory.CreateDirectory(_outputFolder);
             _observations ??= new NdjsonTempFile(_outputFolder, ObservationFile);
             _provenances ??= new NdjsonTempFile(_outputFolder, ProvenanceFile);
+            _subjects ??= new NdjsonTempFile(_outputFolder, ResearchSubjectFile);
         }
 
-        return (_observations, _provenances);
+        return (_observations, _provenances, _subjects);
     }
 }

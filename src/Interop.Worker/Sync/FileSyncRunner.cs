@@ -6,6 +6,7 @@ using Interop.Ehr.Sinks;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
+using Interop.Fhir.Validation;
 using Interop.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace Interop.Worker.Sync;
 
 /// <summary>
 /// One sync over a Bulk Data NDJSON folder: read and map every record, evaluate each screened
-/// patient as of one instant, write the outcomes (unless a dry run) and the run report.
+/// patient as of one instant, validate each patient's outcomes against their profiles, write the valid ones
+/// (unless a dry run) and the run report.
 /// </summary>
 internal sealed class FileSyncRunner(
     TimeProvider time,
@@ -23,6 +25,12 @@ internal sealed class FileSyncRunner(
     ILogger<FileSyncRunner> logger)
 {
     public const string ReportFileName = "run-report.json";
+
+    /// <summary>
+    /// Test seam: applied to each patient's outcomes after they are built and before they are validated, so a test
+    /// can hand the gate a broken resource. Identity in production.
+    /// </summary>
+    internal Func<PatientOutcomes, PatientOutcomes> BeforeValidation { get; init; } = static outcomes => outcomes;
 
     public async Task<RunReport> RunAsync(SyncRequest request, AsOf asOf, CancellationToken cancellationToken)
     {
@@ -50,6 +58,12 @@ internal sealed class FileSyncRunner(
         var tally = new RunTally();
         var evaluator = new TrialEvaluator(rules);
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        var subjects = new ResearchSubjectBuilder(settings.StudyId);
+        var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
+
+        // One validator for the run (the loop is sequential); warm after the first run in a process.
+        using var lease = OutcomeValidatorPool.Shared.Rent();
+        var gate = new OutcomeGate(lease.Validator);
         await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
         {
             foreach (var patient in assembled.Patients)
@@ -63,8 +77,25 @@ internal sealed class FileSyncRunner(
                 }
 
                 var assessment = evaluator.Evaluate(patient.Record, asOf);
+                var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant) with
+                {
+                    ResearchSubject = subjects.Build(assessment, patient.Record.Death),
+                });
+                var failures = gate.Check(outcomes);
+                if (failures.Count > 0)
+                {
+                    // A resource that does not meet its profile is not written, and neither is the rest of the patient's batch.
+                    foreach (var failure in failures)
+                    {
+                        SyncLog.OutcomeInvalid(logger, failure.ResourceType, failure.Reason);
+                    }
+
+                    quarantined.AddRange(failures);
+                    tally.AddWithheld();
+                    continue;
+                }
+
                 tally.Add(assessment.Eligibility);
-                var outcomes = builder.Build(assessment, asOf.Instant);
                 tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
@@ -78,7 +109,7 @@ internal sealed class FileSyncRunner(
             }
         }
 
-        var exitCode = assembled.Quarantined.Count > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        var exitCode = quarantined.Count > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
         var report = new RunReport
         {
             AdapterVersion = AdapterVersion.Current,
@@ -101,7 +132,7 @@ internal sealed class FileSyncRunner(
             UndeterminedMissing = tally.Missing,
             OutcomesByCode = tally.Outcomes,
             ProvenancesWritten = request.DryRun ? 0 : tally.Provenances,
-            Quarantined = assembled.Quarantined,
+            Quarantined = quarantined,
             ExitCode = exitCode,
         };
 

@@ -18,4 +18,8 @@ internal static partial class SyncLog
     // The exception's message is left out on purpose: framework messages can quote the value that failed.
     [LoggerMessage(EventId = 103, Level = LogLevel.Critical, Message = "Sync failed with {ExceptionType} at {StackTrace}")]
     public static partial void RunFailed(ILogger logger, string exceptionType, string? stackTrace);
+
+    // The reason names the profile, the issue code and the element path; never the validator's message, which can quote values.
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "{ResourceType} failed validation, patient withheld: {Reason}")]
+    public static partial void OutcomeInvalid(ILogger logger, string? resourceType, string reason);
 }

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Interop.Fhir.Serialization;
+
+namespace Interop.Fhir.Validation;
+
+/// <summary>
+/// The project's conformance resources (<c>profiles/fsh-generated/resources</c>: profiles, the criterion-evidence
+/// extension, code systems, value sets and the ResearchStudy), embedded in this assembly at build time so that
+/// validation needs no files beside the host and no network.
+/// </summary>
+public static class ConformanceResources
+{
+    private const string Prefix = "Interop.Fhir.Profiles.";
+
+    /// <summary>The canonical URL prefix of the core R4 StructureDefinitions.</summary>
+    public const string CoreStructureDefinitionBase = "http://hl7.org/fhir/StructureDefinition/";
+
+    /// <summary>Every embedded resource, freshly parsed (the caller owns the copies), ordered by file name.</summary>
+    public static IReadOnlyList<Resource> Load()
+    {
+        var assembly = typeof(ConformanceResources).Assembly;
+        var names = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        var resources = new List<Resource>();
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"Embedded conformance resource '{name}' is missing.");
+            resources.Add(JsonSerializer.Deserialize<Resource>(stream, FhirJson.Options)
+                ?? throw new InvalidOperationException($"Embedded conformance resource '{name}' is empty."));
+        }
+
+        return resources;
+    }
+}

@@ -1,0 +1,32 @@
+using Interop.Fhir.Mapping;
+using Interop.Fhir.Outcomes;
+using Interop.Fhir.Validation;
+
+namespace Interop.Worker.Sync;
+
+/// <summary>
+/// Validation before write (fhir-contract.md, "How it is written"): every resource of a patient's outcomes
+/// against its profile. A failure is reported like a quarantined record, by profile, issue code and element
+/// path only (the validator's message can quote values), and nothing of that patient is written.
+/// </summary>
+internal sealed class OutcomeGate(OutcomeValidator validator)
+{
+    /// <summary>The <see cref="QuarantineEntry.Location"/> of a validation failure.</summary>
+    public const string Location = "validation";
+
+    /// <summary>One entry per resource that failed; empty when every resource is valid.</summary>
+    public List<QuarantineEntry> Check(PatientOutcomes outcomes)
+    {
+        var failures = new List<QuarantineEntry>();
+        foreach (var resource in outcomes.All())
+        {
+            var result = validator.Validate(resource);
+            if (!result.IsValid)
+            {
+                failures.Add(new QuarantineEntry(Location, result.ResourceType, result.ResourceId, outcomes.PatientId, result.Reason));
+            }
+        }
+
+        return failures;
+    }
+}
