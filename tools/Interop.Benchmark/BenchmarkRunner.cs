@@ -15,8 +15,7 @@ internal static class BenchmarkRunner
         var repeat = ArgValue(args, "--repeat", 5);
         var candidates = ArgValue(args, "--candidates", 3000);
         var noise = ArgValue(args, "--noise", 25);
-        var root = FindRepositoryRoot();
-        var siteMap = Path.Combine(root, "samples", "site-conceptmap.json");
+        var siteMap = SiteMap();
         var work = Path.Combine(Path.GetTempPath(), "interop-bench", Guid.NewGuid().ToString("N"));
         try
         {
@@ -64,6 +63,9 @@ internal static class BenchmarkRunner
             var memoryGrowth = Median(syncNoisy, r => r.PeakMegabytes) / Median(sync, r => r.PeakMegabytes);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"end-to-end (all cores) / raw parse rate (one thread): {ratio:P0} (target >= 60%)"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak memory 4x noise / 1x noise: {memoryGrowth:F2}x (target: flat, ~1.0x)"));
+
+            // In this (parent) process, after the child runs, so it does not skew their memory figures.
+            await ValidationCost.MeasureAsync(baseFolder, siteMap);
             return 0;
         }
         finally
@@ -117,6 +119,9 @@ internal static class BenchmarkRunner
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
+
+    /// <summary>The bundled sample's site ConceptMap (the generated cohorts use its local codes).</summary>
+    public static string SiteMap() => Path.Combine(FindRepositoryRoot(), "samples", "site-conceptmap.json");
 
     private static string FindRepositoryRoot()
     {

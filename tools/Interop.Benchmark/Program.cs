@@ -7,4 +7,10 @@ if (args.Length >= 3 && args[0] == "--measure")
     return await Measurement.RunChildAsync(args[1], args[2], args.Skip(3).ToArray());
 }
 
+// "--validation [--candidates N]": only the profile-validation cost per resource (also printed by the full run).
+if (args.Length >= 1 && args[0] == ValidationCost.Mode)
+{
+    return await ValidationCost.RunAsync(args, BenchmarkRunner.SiteMap());
+}
+
 return await BenchmarkRunner.RunAsync(args);
