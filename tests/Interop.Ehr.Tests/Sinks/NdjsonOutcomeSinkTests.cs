@@ -24,7 +24,7 @@ public sealed class NdjsonOutcomeSinkTests : IDisposable
             await sink.CompleteAsync(CancellationToken.None);
         }
 
-        Assert.Equal(["Observation.ndjson", "Provenance.ndjson"], _folder.FileNames());
+        Assert.Equal(["Observation.ndjson", "Provenance.ndjson", "ResearchSubject.ndjson"], _folder.FileNames());
         var observations = Lines("Observation.ndjson");
         Assert.Equal(4, observations.Length);
         Assert.Equal(["o-p1-a", "o-p1-b", "o-p2-a", "o-p2-b"], observations.Select(l => Parse(l).Id));
@@ -82,7 +82,7 @@ public sealed class NdjsonOutcomeSinkTests : IDisposable
         }
 
         Assert.Equal(before, await File.ReadAllBytesAsync(Path.Combine(_folder.Path, "Observation.ndjson")));
-        Assert.Equal(["Observation.ndjson", "Provenance.ndjson"], _folder.FileNames());
+        Assert.Equal(["Observation.ndjson", "Provenance.ndjson", "ResearchSubject.ndjson"], _folder.FileNames());
     }
 
     [Fact]
