@@ -1,0 +1,105 @@
+using Interop.Ehr.Auth;
+using Interop.Ehr.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace Interop.Ehr.DependencyInjection;
+
+/// <summary>Registers the FHIR REST client of one EHR.</summary>
+public static class FhirEhrServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers EHR <paramref name="name"/>: named <see cref="EhrConnectionOptions"/> (validated on start),
+    /// and keyed by <paramref name="name"/> a <see cref="FhirClient"/>, its <see cref="IFhirRestApi"/> and
+    /// its <see cref="FhirRequestCounter"/>. Bind configuration with
+    /// <c>services.AddOptions&lt;EhrConnectionOptions&gt;(name).Bind(config.GetSection(EhrConnectionOptions.SectionFor(name)), o =&gt; o.ErrorOnUnknownConfiguration = true)</c>.
+    /// </summary>
+    /// <remarks>
+    /// FHIR pipeline, outermost first: same-origin guard, bearer token (401 -> new token, once), the
+    /// standard resilience handler (<see cref="EhrResiliencePolicy"/>), per-attempt logging without
+    /// query strings (the factory's default loggers, which log full URIs, are removed), and reading the body
+    /// within the attempt (so a drop mid-body or a trickling body is retried and timed out like any failure). The HttpClient's
+    /// own 100 s timeout is off: the resilience handler's timeouts govern. The SMART configuration and
+    /// token requests use a second client with the same resilience and logging but no token.
+    /// </remarks>
+    public static IServiceCollection AddFhirEhrClient(this IServiceCollection services, string name, Action<EhrConnectionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        var optionsBuilder = services.AddOptions<EhrConnectionOptions>(name);
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        optionsBuilder.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EhrConnectionOptions>>(new EhrConnectionOptionsValidator(name));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton<FhirRequestCounter>(name);
+
+        var fhirClientName = "Interop.Ehr.Fhir." + name;
+        var smartClientName = "Interop.Ehr.Smart." + name;
+
+        var fhir = services.AddHttpClient(fhirClientName, (sp, client) => ConfigureClient(client, Options(sp, name)))
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new SameOriginHandler(Options(sp, name).BaseUrl!))
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(name)));
+        fhir.AddStandardResilienceHandler().Configure((o, sp) => EhrResiliencePolicy.Configure(o, Options(sp, name).Resilience));
+        fhir.AddHttpMessageHandler(sp => LoggingHandler(sp, name, sp.GetRequiredKeyedService<FhirRequestCounter>(name)))
+            .AddHttpMessageHandler(() => new ResponseBufferingHandler());
+
+        var smart = services.AddHttpClient(smartClientName, (sp, client) => ConfigureClient(client, Options(sp, name)))
+            .RemoveAllLoggers();
+        smart.AddStandardResilienceHandler().Configure((o, sp) => EhrResiliencePolicy.Configure(o, Options(sp, name).Resilience));
+        smart.AddHttpMessageHandler(sp => LoggingHandler(sp, name, null))
+            .AddHttpMessageHandler(() => new ResponseBufferingHandler());
+
+        services.AddKeyedSingleton<IAccessTokenSource>(name, (sp, _) => CreateTokenSource(sp, name, smartClientName));
+
+        var fhirSettings = FhirRefitSettings.Create();
+        services.AddKeyedTransient<IFhirRestApi>(name, (sp, _) =>
+            RestService.For<IFhirRestApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(fhirClientName), fhirSettings));
+        services.AddKeyedTransient<FhirClient>(name, (sp, _) =>
+            new FhirClient(sp.GetRequiredKeyedService<IFhirRestApi>(name), Options(sp, name).BaseUrl!, sp.GetRequiredKeyedService<FhirRequestCounter>(name)));
+        return services;
+    }
+
+    private static EhrConnectionOptions Options(IServiceProvider services, string name) =>
+        services.GetRequiredService<IOptionsMonitor<EhrConnectionOptions>>().Get(name);
+
+    private static void ConfigureClient(HttpClient client, EhrConnectionOptions options)
+    {
+        client.BaseAddress = options.BaseUrl;
+        client.Timeout = Timeout.InfiniteTimeSpan;
+    }
+
+    private static FhirHttpLoggingHandler LoggingHandler(IServiceProvider services, string name, FhirRequestCounter? counter) =>
+        new(services.GetRequiredService<ILogger<FhirHttpLoggingHandler>>(), services.GetRequiredService<TimeProvider>(), name, counter);
+
+    private static IAccessTokenSource CreateTokenSource(IServiceProvider services, string name, string smartClientName)
+    {
+        var options = Options(services, name);
+        switch (options.Auth.Mode)
+        {
+            case EhrAuthMode.Bearer:
+                return new StaticBearerTokenSource(options.Auth, EhrConnectionOptions.SectionFor(name) + ":Auth");
+            case EhrAuthMode.SmartBackendServices:
+                var factory = services.GetRequiredService<IHttpClientFactory>();
+                var settings = SmartRefitSettings.Create();
+                return new SmartBackendTokenSource(
+                    options,
+                    name,
+                    RestService.For<ISmartConfigurationApi>(factory.CreateClient(smartClientName), settings),
+                    RestService.For<ISmartTokenApi>(factory.CreateClient(smartClientName), settings),
+                    services.GetRequiredService<TimeProvider>(),
+                    services.GetRequiredService<ILogger<SmartBackendTokenSource>>());
+            default:
+                return new NoAccessToken();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Hl7.Fhir.Model;
+
+namespace Interop.Ehr.Rest;
+
+/// <summary>
+/// The adapter's FHIR REST client for one EHR: capability read, searches followed through every page,
+/// reads and transactions, over <see cref="IFhirRestApi"/>. Failures are <see cref="FhirEhrException"/>s.
+/// Obtain one per EHR from DI: <c>GetRequiredKeyedService&lt;FhirClient&gt;(name)</c>.
+/// </summary>
+public sealed partial class FhirClient
+{
+    private readonly IFhirRestApi _api;
+    private readonly Uri _baseUrl;
+
+    internal FhirClient(IFhirRestApi api, Uri baseUrl, FhirRequestCounter counter)
+    {
+        _api = api;
+        _baseUrl = baseUrl;
+        Counter = counter;
+    }
+
+    /// <summary>FHIR interactions made so far with this EHR (every page of a search counts), shared across clients of the EHR.</summary>
+    public long RequestCount => Counter.Requests;
+
+    /// <summary>Interactions and wire attempts (retries included) with this EHR.</summary>
+    public FhirRequestCounter Counter { get; }
+
+    /// <summary><c>GET [base]/metadata</c>.</summary>
+    public async Task<CapabilityStatement> CapabilitiesAsync(CancellationToken cancellationToken = default)
+    {
+        Counter.CountRequest();
+        return Required(await _api.GetCapabilitiesAsync(cancellationToken), "GET", PathOf("metadata"));
+    }
+
+    /// <summary>
+    /// Searches <paramref name="resourceType"/> and yields every matched and included resource of every
+    /// page, following <c>Bundle.link</c> next until the server stops giving one. Parameters are plain
+    /// (unencoded) values; repeated names are kept in order. Entries with search mode <c>outcome</c>
+    /// (server warnings) are skipped.
+    /// </summary>
+    public async IAsyncEnumerable<Resource> SearchAsync(
+        string resourceType,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        RequireResourceType(resourceType);
+        Counter.CountRequest();
+        var page = Required(await _api.SearchAsync(resourceType, FhirSearchQuery.Create(parameters), cancellationToken), "GET", PathOf(resourceType));
+        var followed = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            foreach (var entry in page.Entry)
+            {
+                if (entry.Resource is { } resource && entry.Search?.Mode is null or Bundle.SearchEntryMode.Match or Bundle.SearchEntryMode.Include)
+                {
+                    yield return resource;
+                }
+            }
+
+            if (NextLink(page, resourceType) is not { } next)
+            {
+                yield break;
+            }
+
+            if (!followed.Add(next.AbsoluteUri))
+            {
+                throw new FhirProtocolException("GET", RequestDescription.Path(next), $"The server's {resourceType} search links a page it already returned; paging stopped.", null);
+            }
+
+            Counter.CountRequest();
+            page = Required(await _api.GetPageAsync(next, cancellationToken), "GET", RequestDescription.Path(next));
+        }
+    }
+
+    /// <summary><c>GET [base]/{type}/{id}</c> for the FHIR type of <typeparamref name="T"/>.</summary>
+    public async Task<T> ReadAsync<T>(string id, CancellationToken cancellationToken = default)
+        where T : Resource
+    {
+        var resourceType = Hl7.Fhir.Model.ModelInfo.GetFhirTypeNameForType(typeof(T))
+            ?? throw new ArgumentException($"{typeof(T).Name} is not a FHIR resource type.", nameof(T));
+        if (!IdPattern().IsMatch(id ?? string.Empty))
+        {
+            throw new ArgumentException("A FHIR id is 1-64 letters, digits, '-' or '.'.", nameof(id));
+        }
+
+        Counter.CountRequest();
+        var path = PathOf($"{resourceType}/{id}");
+        var resource = Required(await _api.ReadAsync(resourceType, id!, cancellationToken), "GET", path);
+        return resource as T
+            ?? throw new FhirProtocolException("GET", path, $"The server answered GET {path} with a {resource.TypeName}, not a {resourceType}.", null);
+    }
+
+    /// <summary>
+    /// <c>POST [base]</c> with a transaction Bundle. A transaction is all-or-nothing on the server: on a
+    /// <see cref="FhirServerException"/> nothing was written; on a <see cref="FhirUnavailableException"/>
+    /// it may or may not have been, and the caller re-sends it later (its entries are conditional updates).
+    /// </summary>
+    public async Task<Bundle> TransactionAsync(Bundle transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        if (transaction.Type != Bundle.BundleType.Transaction)
+        {
+            throw new ArgumentException("Only a Bundle of type transaction can be posted.", nameof(transaction));
+        }
+
+        Counter.CountRequest();
+        return Required(await _api.TransactionAsync(transaction, cancellationToken), "POST", PathOf(string.Empty));
+    }
+
+    /// <summary>An empty body deserialises to null: a 200 without content is not an answer.</summary>
+    private static TResult Required<TResult>(TResult? result, string method, string path)
+        where TResult : Resource =>
+        result ?? throw new FhirProtocolException(method, path, $"The FHIR server answered {method} {path} with an empty body.", null);
+
+    private string PathOf(string relative) => _baseUrl.AbsolutePath.TrimEnd('/') + "/" + relative;
+
+    private Uri? NextLink(Bundle page, string resourceType)
+    {
+        var link = page.Link.FirstOrDefault(l => string.Equals(l.Relation, "next", StringComparison.Ordinal))?.Url;
+        if (string.IsNullOrEmpty(link))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(_baseUrl, link, out var next))
+        {
+            throw new FhirProtocolException("GET", "?", $"The server's {resourceType} search gave a next link that is not a URL.", null);
+        }
+
+        if (!SameOriginHandler.IsSameOrigin(_baseUrl, next))
+        {
+            throw new FhirProtocolException(
+                "GET",
+                RequestDescription.Path(next),
+                $"The server's {resourceType} search gave a next link to another origin ({next.Scheme}://{next.Authority}); refused, credentials go to the configured server only.",
+                null);
+        }
+
+        return next;
+    }
+
+    private static void RequireResourceType(string resourceType)
+    {
+        if (string.IsNullOrEmpty(resourceType) || !Hl7.Fhir.Model.ModelInfo.IsKnownResource(resourceType))
+        {
+            throw new ArgumentException($"'{resourceType}' is not a FHIR R4 resource type.", nameof(resourceType));
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9.-]{1,64}$")]
+    private static partial Regex IdPattern();
+}
