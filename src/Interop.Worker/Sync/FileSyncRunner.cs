@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Interop.Domain.Facts;
+using Interop.Domain.Results;
 using Interop.Domain.Rules;
 using Interop.Ehr.Ndjson;
 using Interop.Ehr.Sinks;
@@ -61,41 +62,31 @@ internal sealed class FileSyncRunner(
         var subjects = new ResearchSubjectBuilder(settings.StudyId);
         var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
 
-        // One validator for the run (the loop is sequential); warm after the first run in a process.
-        using var lease = OutcomeValidatorPool.Shared.Rent();
-        var gate = new OutcomeGate(lease.Validator);
+        // Evaluating, building and validating a patient are independent of every other patient: they run on
+        // every core (one pooled validator per concurrent caller: validators are not thread-safe), while the
+        // tally and the writes below stay sequential and in patient order, so the files are the same each run.
+        var prepared = assembled.Patients
+            .AsParallel()
+            .AsOrdered()
+            .WithCancellation(cancellationToken)
+            .Select(patient => Prepare(patient, evaluator, builder, subjects, asOf));
         await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
         {
-            foreach (var patient in assembled.Patients)
+            foreach (var patient in prepared)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (patient.Quarantined.Count > 0)
+                if (patient.Outcomes is not { } outcomes)
                 {
-                    // Something of theirs could not be read: an outcome without it could be wrong, so none is written.
-                    tally.AddWithheld();
-                    continue;
-                }
-
-                var assessment = evaluator.Evaluate(patient.Record, asOf);
-                var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant) with
-                {
-                    ResearchSubject = subjects.Build(assessment, patient.Record.Death),
-                });
-                var failures = gate.Check(outcomes);
-                if (failures.Count > 0)
-                {
-                    // A resource that does not meet its profile is not written, and neither is the rest of the patient's batch.
-                    foreach (var failure in failures)
+                    foreach (var failure in patient.Failures)
                     {
                         SyncLog.OutcomeInvalid(logger, failure.ResourceType, failure.Reason);
                     }
 
-                    quarantined.AddRange(failures);
+                    quarantined.AddRange(patient.Failures);
                     tally.AddWithheld();
                     continue;
                 }
 
-                tally.Add(assessment.Eligibility);
+                tally.Add(patient.Assessment!.Eligibility);
                 tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
@@ -145,4 +136,28 @@ internal sealed class FileSyncRunner(
             report.PatientsWithheld, report.Quarantined.Count, report.ExitCode);
         return report;
     }
+
+    /// <summary>One patient's outcomes, or why none are written (quarantined input, or a resource failing its profile).</summary>
+    private PreparedPatient Prepare(
+        PatientRecordSet patient, TrialEvaluator evaluator, OutcomeBuilder builder, ResearchSubjectBuilder subjects, AsOf asOf)
+    {
+        if (patient.Quarantined.Count > 0)
+        {
+            // Something of theirs could not be read: an outcome without it could be wrong, so none is written.
+            return new PreparedPatient(null, null, []);
+        }
+
+        var assessment = evaluator.Evaluate(patient.Record, asOf);
+        var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant) with
+        {
+            ResearchSubject = subjects.Build(assessment, patient.Record.Death),
+        });
+        using var lease = OutcomeValidatorPool.Shared.Rent();
+        var failures = new OutcomeGate(lease.Validator).Check(outcomes);
+
+        // A resource that does not meet its profile is not written, and neither is the rest of the patient's batch.
+        return failures.Count > 0 ? new PreparedPatient(assessment, null, failures) : new PreparedPatient(assessment, outcomes, []);
+    }
+
+    private sealed record PreparedPatient(TrialAssessment? Assessment, PatientOutcomes? Outcomes, IReadOnlyList<QuarantineEntry> Failures);
 }
