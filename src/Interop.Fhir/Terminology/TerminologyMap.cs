@@ -49,6 +49,17 @@ public sealed class TerminologyMap
     }
 
     /// <summary>
+    /// Every mapped coding (defaults and site entries, after overrides) that means one of
+    /// <paramref name="concepts"/>, as search tokens <c>system|code</c>, ordinal order. For searches by code.
+    /// </summary>
+    public IReadOnlyList<string> TokensFor(IEnumerable<InputConcept> concepts)
+    {
+        ArgumentNullException.ThrowIfNull(concepts);
+        var wanted = concepts.ToHashSet();
+        return [.. _byKey.Where(kv => wanted.Contains(kv.Value)).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// The input concept a coding means. Codings in <see cref="Canonical.InputCodeSystem"/> itself resolve to themselves.
     /// </summary>
     public InputConcept? Resolve(string? system, string? code)

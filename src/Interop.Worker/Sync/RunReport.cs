@@ -36,7 +36,28 @@ public sealed record RunReport
     public required int ProvenancesWritten { get; init; }
     public required IReadOnlyList<QuarantineEntry> Quarantined { get; init; }
     public required int ExitCode { get; init; }
+
+    /// <summary>Live sync: FHIR interactions made with the EHR during the run (every page counts).</summary>
+    public long RequestsMade { get; init; }
+
+    /// <summary>Live sync: candidate patients read from the EHR.</summary>
+    public int Candidates { get; init; }
+
+    /// <summary>Live sync: outcome Observations written (or, in a dry run, that would be): new, amended and retracted.</summary>
+    public int OutcomesWritten { get; init; }
+
+    /// <summary>Live sync: outcome Observations whose content had not changed, so not written again.</summary>
+    public int OutcomesUnchanged { get; init; }
+
+    /// <summary>Live sync: patients whose read, evaluation or write failed; queued for the next run.</summary>
+    public int PatientsFailed { get; init; }
+
+    /// <summary>Live sync: what was written (dry run: what would be), by outcome code.</summary>
+    public IReadOnlyDictionary<string, OutcomeChangeCount>? OutcomeChanges { get; init; }
 }
+
+/// <summary>Outcomes of one code that are new (final), changed (amended) and retracted (entered-in-error).</summary>
+public sealed record OutcomeChangeCount(int New, int Changed, int Retracted);
 
 /// <summary>How many patients a criterion applied to.</summary>
 public sealed record CriterionCount(string Criterion, int Patients);

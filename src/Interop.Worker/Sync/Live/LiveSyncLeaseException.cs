@@ -1,0 +1,19 @@
+namespace Interop.Worker.Sync.Live;
+
+/// <summary>Another sync of the same EHR holds its run lease; this run did nothing.</summary>
+public sealed class LiveSyncLeaseException : Exception
+{
+    public LiveSyncLeaseException()
+    {
+    }
+
+    public LiveSyncLeaseException(string message)
+        : base(message)
+    {
+    }
+
+    public LiveSyncLeaseException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

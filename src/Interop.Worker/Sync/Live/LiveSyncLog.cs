@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Worker.Sync.Live;
+
+/// <summary>Live sync log events: counts, statuses and opaque ids only.</summary>
+internal static partial class LiveSyncLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Live sync of {Ehr} started (dry run: {DryRun}, incremental: {Incremental})")]
+    public static partial void Started(ILogger logger, string ehr, bool dryRun, bool incremental);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Live sync of {Ehr}: {Candidates} candidates ({Pending} pending from earlier runs)")]
+    public static partial void Candidates(ILogger logger, string ehr, int candidates, int pending);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: patient {PatientId} failed ({Reason}, {ExceptionType}); queued for the next run")]
+    public static partial void PatientFailed(ILogger logger, string ehr, string patientId, string reason, string exceptionType);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Live sync of {Ehr} finished: {Written} outcomes written, {Unchanged} unchanged, {Failed} patients failed, {Requests} requests, exit code {ExitCode}")]
+    public static partial void Finished(ILogger logger, string ehr, int written, int unchanged, int failed, long requests, int exitCode);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Error, Message = "Live sync of {Ehr} refused: the EHR lacks {Missing}")]
+    public static partial void Refused(ILogger logger, string ehr, string missing);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Debug, Message = "Live sync of {Ehr}: patient {PatientId} wrote {Count} outcomes")]
+    public static partial void PatientWritten(ILogger logger, string ehr, string patientId, int count);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: patient {PatientId} withheld ({Reason})")]
+    public static partial void PatientWithheld(ILogger logger, string ehr, string patientId, string reason);
+}

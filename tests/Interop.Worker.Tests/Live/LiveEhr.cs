@@ -1,0 +1,156 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Interop.Domain.Facts;
+using Interop.Domain.Rules;
+using Interop.Ehr.DependencyInjection;
+using Interop.Ehr.Rest;
+using Interop.Fhir.Serialization;
+using Interop.Store;
+using Interop.Testing;
+using Interop.Worker.Configuration;
+using Interop.Worker.Sync;
+using Interop.Worker.Sync.Live;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Tests.Live;
+
+/// <summary>
+/// A fresh local FHIR server loaded with the bundled sample export (ids kept), a temp SQLite store and the
+/// adapter's FHIR client for it: what a live-sync test needs.
+/// </summary>
+internal sealed class LiveEhr : IAsyncDisposable
+{
+    public const string EhrName = "local";
+    public const string OutcomeSystem = "https://fhir.blinfant-interop.org/sid/outcome";
+
+    private readonly TempFolder _folder = new();
+    private ServiceProvider? _services;
+
+    public FhirServerFixture Server { get; } = new();
+
+    public StateStore Store { get; private set; } = null!;
+
+    public FhirClient Client { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public static async Task<LiveEhr> StartAsync(bool load = true)
+    {
+        var ehr = new LiveEhr();
+        await ehr.Server.StartAsync();
+        ehr.Http = new HttpClient { BaseAddress = ehr.Server.BaseUri, Timeout = TimeSpan.FromSeconds(120) };
+        ehr.Http.DefaultRequestHeaders.Accept.ParseAdd("application/fhir+json");
+        ehr.Store = StateStore.Create(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(ehr._folder.Path, "state.db")}" });
+        await ehr.Store.MigrateAsync(CancellationToken.None);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddFhirEhrClient(EhrName, o => o.BaseUrl = ehr.Server.BaseUri);
+        ehr._services = services.BuildServiceProvider();
+        ehr.Client = ehr._services.GetRequiredKeyedService<FhirClient>(EhrName);
+        if (load)
+        {
+            await ehr.LoadSampleAsync();
+        }
+
+        return ehr;
+    }
+
+    public static AsOf AsOf()
+    {
+        Assert.True(AsOfParser.TryParse("2026-06-01", new InteropOptions().TimeZone(), out var asOf));
+        return asOf;
+    }
+
+    public LiveSyncRunner Runner(Action<int>? afterTransaction = null) => new(
+        Store,
+        TimeProvider.System,
+        Options.Create(new InteropOptions()),
+        Options.Create(new TrialRuleOptions()),
+        Options.Create(new LiveSyncOptions()),
+        NullLogger<LiveSyncRunner>.Instance)
+    {
+        AfterTransaction = afterTransaction,
+    };
+
+    public Task<RunReport> SyncAsync(bool dryRun = false, Action<int>? afterTransaction = null, CancellationToken cancellationToken = default) =>
+        Runner(afterTransaction).RunAsync(new LiveSyncRequest(EhrName, Client, [RepositoryPaths.SampleSiteMap], dryRun), AsOf(), cancellationToken);
+
+    /// <summary>Every resource of the sample export, as one transaction of PUTs by id.</summary>
+    public async System.Threading.Tasks.Task LoadSampleAsync()
+    {
+        var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
+        foreach (var file in Directory.GetFiles(RepositoryPaths.SampleExport, "*.ndjson").Order(StringComparer.Ordinal))
+        {
+            foreach (var line in File.ReadLines(file).Where(l => l.Length > 0))
+            {
+                var resource = JsonSerializer.Deserialize<Resource>(line, FhirJson.Options)!;
+                bundle.Entry.Add(new Bundle.EntryComponent
+                {
+                    Resource = resource,
+                    Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = $"{resource.TypeName}/{resource.Id}" },
+                });
+            }
+        }
+
+        await PostAsync(bundle);
+    }
+
+    public async Task<Bundle> PostAsync(Bundle bundle)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(bundle, FhirJson.Options), Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/fhir+json");
+        using var response = await Http.PostAsync(new Uri("", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<Bundle>(body, FhirJson.Options)!;
+    }
+
+    public async Task<T> GetAsync<T>(string relative)
+        where T : Resource
+    {
+        var body = await Http.GetStringAsync(new Uri(relative, UriKind.Relative));
+        return JsonSerializer.Deserialize<T>(body, FhirJson.Options)!;
+    }
+
+    /// <summary>Every outcome Observation on the server (those with the outcome identifier system).</summary>
+    public async Task<List<Observation>> OutcomesAsync()
+    {
+        var outcomes = new List<Observation>();
+        await foreach (var resource in Client.SearchAsync("Observation", [new("_count", "1000")]))
+        {
+            if (resource is Observation o && o.Identifier.Any(i => i.System == OutcomeSystem))
+            {
+                outcomes.Add(o);
+            }
+        }
+
+        return outcomes;
+    }
+
+    public async Task<int> CountAsync(string resourceType)
+    {
+        var count = 0;
+        await foreach (var _ in Client.SearchAsync(resourceType, [new("_count", "1000")]))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        await Server.DisposeAsync();
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text;
+using Hl7.Fhir.Model;
+using Interop.Fhir.Terminology;
+using Interop.Testing;
+using Interop.Worker.Sync.Live;
+using Interop.Worker.Tests.EndToEnd;
+using Task = System.Threading.Tasks.Task;
+
+namespace Interop.Worker.Tests.Live;
+
+/// <summary>
+/// Live sync end to end against the real local FHIR server (tests/fhir-server), each test on a fresh server
+/// loaded with the bundled sample export and a fresh SQLite store.
+/// </summary>
+public sealed class LiveSyncTests
+{
+    private const string BlinfantSystem = "https://fhir.blinfant-interop.org/CodeSystem/blinfant";
+
+    [Fact]
+    public async Task FirstSync_SampleEhr_WritesExpectedOutcomesThenRerunWritesNothing()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+
+        var first = await ehr.SyncAsync();
+
+        Assert.Equal(0, first.PatientsFailed);
+        Assert.True(first.OutcomesWritten > 0);
+        var outcomes = await ehr.OutcomesAsync();
+        Assert.Equal(first.OutcomesWritten, outcomes.Count);
+        Assert.All(outcomes, o => Assert.Equal(ObservationStatus.Final, o.Status));
+        Assert.Equal(first.ProvenancesWritten, await ehr.CountAsync("Provenance"));
+        Assert.Equal(first.PatientsEvaluated, first.ProvenancesWritten);
+        var expected = ExpectedPatient.Load(RepositoryPaths.SampleExpectations);
+        foreach (var patient in expected.Take(6).Concat(expected.Where(p => p.Verdict != "eligible").Take(3)))
+        {
+            Assert.Equal(patient.Verdict, Value(outcomes, "eligibility", patient.PatientId));
+            if (patient.CourseState != "not-started" || patient.Verdict == "eligible")
+            {
+                Assert.Equal(patient.CourseState, Value(outcomes, "blinatumomab-course", patient.PatientId));
+            }
+        }
+
+        var eligibility = outcomes.Single(o => o.Identifier[0].Value == "blinfant/eligibility/p001");
+        var historyBefore = await ehr.GetAsync<Bundle>($"Observation/{eligibility.Id}/_history");
+        var provenancesBefore = await ehr.CountAsync("Provenance");
+
+        var second = await ehr.SyncAsync();
+
+        Assert.Equal(0, second.OutcomesWritten);
+        Assert.Equal(first.OutcomesWritten, second.OutcomesUnchanged);
+        Assert.Equal(0, second.ProvenancesWritten);
+        Assert.Equal(0, second.Candidates);
+        Assert.InRange(second.RequestsMade, 1, 12);
+        Assert.True(second.RequestsMade * 10 < first.RequestsMade, $"rerun {second.RequestsMade} vs first {first.RequestsMade} requests");
+        var historyAfter = await ehr.GetAsync<Bundle>($"Observation/{eligibility.Id}/_history");
+        Assert.Equal(historyBefore.Entry.Count, historyAfter.Entry.Count);
+        Assert.Equal(provenancesBefore, await ehr.CountAsync("Provenance"));
+        Assert.Equal(outcomes.Count, (await ehr.OutcomesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task ChangedMrdResult_NextSync_AmendsOnlyThatPatientsMrdOutcome()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+        await ehr.SyncAsync();
+        var before = (await ehr.OutcomesAsync()).ToDictionary(o => o.Identifier[0].Value!, o => o.Meta!.VersionId, StringComparer.Ordinal);
+
+        var map = TerminologyMap.Load([RepositoryPaths.SampleSiteMap]);
+        var p001 = await ehr.GetAsync<Bundle>("Observation?subject=Patient/p001&_count=1000");
+        var mrd = p001.Entry.Select(e => e.Resource).OfType<Observation>()
+            .Where(o => map.Resolve(o.Code) is InputConcept.Mrd or InputConcept.MrdPcr or InputConcept.MrdFlow)
+            .OrderBy(o => o.Effective is FhirDateTime d ? d.Value : string.Empty, StringComparer.Ordinal)
+            .Last();
+        var quantity = Assert.IsType<Quantity>(mrd.Value);
+        quantity.Value = 0.5m;
+        var update = new Bundle { Type = Bundle.BundleType.Transaction };
+        update.Entry.Add(new Bundle.EntryComponent
+        {
+            Resource = mrd,
+            Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = "Observation/" + mrd.Id },
+        });
+        await ehr.PostAsync(update);
+
+        var report = await ehr.SyncAsync();
+
+        Assert.Equal(0, report.PatientsFailed);
+        Assert.Equal(1, report.ProvenancesWritten);
+        Assert.Contains("mrd-after-blinatumomab", report.OutcomeChanges!.Keys);
+        Assert.All(report.OutcomeChanges!.Keys, k => Assert.Contains(k, new[] { "mrd-after-blinatumomab", "primary-endpoint" }));
+        var after = await ehr.OutcomesAsync();
+        var changed = after.Where(o => before[o.Identifier[0].Value!] != o.Meta!.VersionId).ToList();
+        Assert.Contains(changed, o => o.Identifier[0].Value == "blinfant/mrd-after-blinatumomab/p001");
+        Assert.All(changed, o =>
+        {
+            Assert.EndsWith("/p001", o.Identifier[0].Value, StringComparison.Ordinal);
+            Assert.Equal(ObservationStatus.Amended, o.Status);
+        });
+        Assert.Equal(before.Count, after.Count);
+    }
+
+    [Fact]
+    public async Task SyncCancelledMidRun_NextRun_CompletesWithEveryOutcomeOnce()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+        using var cancel = new CancellationTokenSource();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ehr.SyncAsync(afterTransaction: n =>
+            {
+                if (n == 5)
+                {
+                    cancel.Cancel();
+                }
+            }, cancellationToken: cancel.Token));
+
+        Assert.Null(await ehr.Store.GetWatermarkAsync(LiveEhr.EhrName, CancellationToken.None));
+        var partial = await ehr.OutcomesAsync();
+        Assert.NotEmpty(partial);
+
+        var report = await ehr.SyncAsync();
+
+        Assert.Equal(0, report.PatientsFailed);
+        Assert.NotNull(await ehr.Store.GetWatermarkAsync(LiveEhr.EhrName, CancellationToken.None));
+        var outcomes = await ehr.OutcomesAsync();
+        Assert.Equal(outcomes.Count, outcomes.Select(o => o.Identifier[0].Value).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(report.OutcomesWritten + report.OutcomesUnchanged, outcomes.Count);
+        Assert.Equal(partial.Count, report.OutcomesUnchanged);
+        Assert.All(outcomes, o => Assert.Equal(ObservationStatus.Final, o.Status));
+
+        var third = await ehr.SyncAsync();
+        Assert.Equal(0, third.OutcomesWritten);
+    }
+
+    [Fact]
+    public async Task DryRun_SampleEhr_WritesNothingAndReportsWouldBeChanges()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+
+        var report = await ehr.SyncAsync(dryRun: true);
+
+        Assert.True(report.DryRun);
+        Assert.True(report.OutcomesWritten > 0);
+        Assert.Equal(report.PatientsEvaluated, report.OutcomeChanges!["eligibility"].New);
+        Assert.Empty(await ehr.OutcomesAsync());
+        Assert.Equal(0, await ehr.CountAsync("Provenance"));
+        Assert.Null(await ehr.Store.GetWatermarkAsync(LiveEhr.EhrName, CancellationToken.None));
+        Assert.Empty(await ehr.Store.GetLedgerAsync(LiveEhr.EhrName, "p001", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ServerWithoutTransaction_Sync_RefusesAndWritesNothing()
+    {
+        await using var ehr = await LiveEhr.StartAsync(load: false);
+        var capabilities = await ehr.GetAsync<CapabilityStatement>("metadata");
+        capabilities.Rest[0].Interaction.RemoveAll(i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);
+        var missing = EhrCapabilities.MissingForWriteBack(capabilities);
+        Assert.Equal(["transaction"], missing);
+        var observation = capabilities.Rest[0].Resource.Single(r => r.Type == "Observation");
+        observation.ConditionalUpdate = false;
+
+        var exception = new EhrCapabilityException(EhrCapabilities.Describe(EhrCapabilities.MissingForWriteBack(capabilities)));
+        Assert.Contains("the server does not support transaction, conditional update on Observation", exception.Message, StringComparison.Ordinal);
+
+        // Through the runner: a server whose metadata lacks transaction (a stub handler in front of nothing).
+        using var stub = new StubFhirServer(capabilities);
+        var refused = await Assert.ThrowsAsync<EhrCapabilityException>(() => stub.SyncAsync(ehr));
+        Assert.Contains("transaction", refused.Missing);
+        Assert.Equal(["GET /fhir/metadata"], stub.Requests);
+        Assert.Null(await ehr.Store.GetWatermarkAsync("stub", CancellationToken.None));
+    }
+
+    private static string? Value(List<Observation> outcomes, string code, string patientId)
+    {
+        var observation = outcomes.SingleOrDefault(o => o.Identifier[0].Value == $"blinfant/{code}/{patientId}");
+        Assert.True(observation is not null, $"no {code} outcome for {patientId}");
+        var coding = Assert.IsType<CodeableConcept>(observation.Value).Coding.Single(c => c.System == BlinfantSystem);
+        return coding.Code;
+    }
+}
