@@ -49,13 +49,13 @@ public static class FhirEhrServiceCollectionExtensions
             .RemoveAllLoggers()
             .AddHttpMessageHandler(sp => new SameOriginHandler(Options(sp, name).BaseUrl!))
             .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(name)));
-        fhir.AddStandardResilienceHandler().Configure((o, sp) => EhrResiliencePolicy.Configure(o, Options(sp, name).Resilience));
+        fhir.AddStandardResilienceHandler().Configure((o, sp) => ConfigureResilience(o, sp, name));
         fhir.AddHttpMessageHandler(sp => LoggingHandler(sp, name, sp.GetRequiredKeyedService<FhirRequestCounter>(name)))
             .AddHttpMessageHandler(() => new ResponseBufferingHandler());
 
         var smart = services.AddHttpClient(smartClientName, (sp, client) => ConfigureClient(client, Options(sp, name)))
             .RemoveAllLoggers();
-        smart.AddStandardResilienceHandler().Configure((o, sp) => EhrResiliencePolicy.Configure(o, Options(sp, name).Resilience));
+        smart.AddStandardResilienceHandler().Configure((o, sp) => ConfigureResilience(o, sp, name));
         smart.AddHttpMessageHandler(sp => LoggingHandler(sp, name, null))
             .AddHttpMessageHandler(() => new ResponseBufferingHandler());
 
@@ -71,6 +71,19 @@ public static class FhirEhrServiceCollectionExtensions
 
     private static EhrConnectionOptions Options(IServiceProvider services, string name) =>
         services.GetRequiredService<IOptionsMonitor<EhrConnectionOptions>>().Get(name);
+
+    private static void ConfigureResilience(HttpStandardResilienceOptions resilience, IServiceProvider services, string name)
+    {
+        try
+        {
+            EhrResiliencePolicy.Configure(resilience, Options(services, name).Resilience);
+        }
+        catch (OptionsValidationException)
+        {
+            // Invalid EHR settings are reported once, by their own start-up validation; repeating the same
+            // failure for each resilience pipeline would only triple the message.
+        }
+    }
 
     private static void ConfigureClient(HttpClient client, EhrConnectionOptions options)
     {
