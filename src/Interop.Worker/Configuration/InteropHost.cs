@@ -1,4 +1,5 @@
 using Interop.Domain.Rules;
+using Interop.Store;
 using Interop.Worker.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,10 @@ namespace Interop.Worker.Configuration;
 /// <summary>Builds the generic host every verb runs in: configuration, validated options, logging, services.</summary>
 internal static class InteropHost
 {
-    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize = null)
+    /// <param name="overrides">Settings over every other source.</param>
+    /// <param name="customize">Test seams.</param>
+    /// <param name="adHocEhr">A loopback <c>--source</c> URL: also register the unauthenticated ad-hoc connection to it.</param>
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize = null, Uri? adHocEhr = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -36,8 +40,12 @@ internal static class InteropHost
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TrialRuleOptions>, TrialRuleOptionsValidator>();
 
+        // Before the Store and EHR registrations, which only add the system clock when none is registered.
         builder.Services.AddSingleton(customize?.TimeProvider ?? TimeProvider.System);
+        builder.Services.AddInteropStore(builder.Configuration);
+        EhrConfiguration.AddInteropEhrs(builder.Services, builder.Configuration, adHocEhr);
         builder.Services.AddSingleton<FileSyncRunner>();
+        customize?.Services?.Invoke(builder.Services);
         return builder.Build();
     }
 
@@ -51,6 +59,8 @@ internal static class InteropHost
         {
             _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
             _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            EhrConfiguration.Validate(services);
         }
         catch (InvalidOperationException ex)
         {
@@ -60,5 +70,8 @@ internal static class InteropHost
     }
 }
 
-/// <summary>Test seams: extra configuration sources and a clock.</summary>
-internal sealed record HostCustomization(Action<IConfigurationBuilder>? Configure = null, TimeProvider? TimeProvider = null);
+/// <summary>Test seams: extra configuration sources, a clock, and service replacements (applied after the host's own).</summary>
+internal sealed record HostCustomization(
+    Action<IConfigurationBuilder>? Configure = null,
+    TimeProvider? TimeProvider = null,
+    Action<IServiceCollection>? Services = null);

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Interop.Fhir.Serialization;
+using Interop.Worker.Sync;
+using Interop.Worker.Tests.Cli;
+using Task = System.Threading.Tasks.Task;
+
+namespace Interop.Worker.Tests.Check;
+
+/// <summary><c>check</c> against a scripted FHIR endpoint on 127.0.0.1 whose CapabilityStatement lacks something.</summary>
+public sealed class CheckFakeServerTests
+{
+    [Fact]
+    public async Task Check_ServerWithoutTransaction_FailsTransactionExitNonZero()
+    {
+        var capabilities = CapabilityStatements.Complete();
+        capabilities.Rest[0].Interaction.Clear();
+        using var server = FakeFhirServer.Start(capabilities);
+
+        var result = await CliRunner.RunAsync(["check", "--source", server.BaseUrl]);
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.Output + result.Error);
+        var lines = CheckFhirServerTests.ReportLines(result.Output);
+        Assert.True(lines.Any(l => l.StartsWith("FAIL  transaction", StringComparison.Ordinal)), result.Output);
+        Assert.Contains(lines, l => l.StartsWith("PASS  authentication", StringComparison.Ordinal));
+        Assert.Single(lines, l => l.StartsWith("FAIL", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_ServerWithoutTransactionAsJson_CanSyncFalse()
+    {
+        var capabilities = CapabilityStatements.Complete();
+        capabilities.Rest[0].Interaction.Clear();
+        using var server = FakeFhirServer.Start(capabilities);
+
+        var result = await CliRunner.RunAsync(["check", "--source", server.BaseUrl, "--format", "json"]);
+
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.False(json.RootElement.GetProperty("canSync").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Check_NothingListening_FailsReachableExitNonZero()
+    {
+        var port = FakeFhirServer.FreePort();
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--source", $"http://127.0.0.1:{port}/fhir"],
+            new Dictionary<string, string?>
+            {
+                ["Ehrs:local:BaseUrl"] = $"http://127.0.0.1:{port}/fhir",
+                ["Ehrs:local:Resilience:MaxRetries"] = "1",
+                ["Ehrs:local:Resilience:RetryBaseDelay"] = "00:00:00.010",
+            });
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.Output + result.Error);
+        Assert.Contains(CheckFhirServerTests.ReportLines(result.Output), l => l.StartsWith("FAIL  reachable", StringComparison.Ordinal));
+    }
+
+    /// <summary>Answers GET /fhir/metadata with the given statement and any other GET with an empty searchset.</summary>
+    private sealed class FakeFhirServer : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly string _metadata;
+
+        private FakeFhirServer(CapabilityStatement capabilities, int port)
+        {
+            _metadata = JsonSerializer.Serialize(capabilities, FhirJson.Options);
+            BaseUrl = $"http://127.0.0.1:{port}/fhir";
+            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        }
+
+        public string BaseUrl { get; }
+
+        public static FakeFhirServer Start(CapabilityStatement capabilities)
+        {
+            var server = new FakeFhirServer(capabilities, FreePort());
+            server._listener.Start();
+            _ = server.ServeAsync();
+            return server;
+        }
+
+        public static int FreePort()
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        public void Dispose() => ((IDisposable)_listener).Dispose();
+
+        private async System.Threading.Tasks.Task ServeAsync()
+        {
+            var empty = JsonSerializer.Serialize(new Bundle { Type = Bundle.BundleType.Searchset, Total = 0 }, FhirJson.Options);
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await _listener.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+
+                var body = Encoding.UTF8.GetBytes(context.Request.Url!.AbsolutePath.EndsWith("/metadata", StringComparison.Ordinal) ? _metadata : empty);
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/fhir+json";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        }
+    }
+}
