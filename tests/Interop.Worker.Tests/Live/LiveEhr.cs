@@ -54,6 +54,9 @@ internal sealed class LiveEhr : IAsyncDisposable
         if (load)
         {
             await ehr.LoadSampleAsync();
+
+            // Past the sync's clock-skew margin (1 s): the load is "yesterday's" data, not a change during the run.
+            await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(1.5));
         }
 
         return ehr;

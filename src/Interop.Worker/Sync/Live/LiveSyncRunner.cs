@@ -198,7 +198,8 @@ internal sealed class LiveSyncRunner(
 
                     if (result.Committed)
                     {
-                        AfterTransaction?.Invoke(++transactions);
+                        transactions++;
+                        AfterTransaction?.Invoke(transactions);
                     }
                 }
             }
