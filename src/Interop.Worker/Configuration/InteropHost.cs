@@ -1,6 +1,7 @@
 using Interop.Domain.Rules;
 using Interop.Store;
 using Interop.Worker.Sync;
+using Interop.Worker.Sync.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,6 +46,8 @@ internal static class InteropHost
         builder.Services.AddInteropStore(builder.Configuration);
         EhrConfiguration.AddInteropEhrs(builder.Services, builder.Configuration, adHocEhr);
         builder.Services.AddSingleton<FileSyncRunner>();
+        LiveSyncServices.Add(builder.Services);
+        builder.Services.AddSingleton<LiveSyncRunner>();
         customize?.Services?.Invoke(builder.Services);
         return builder.Build();
     }

@@ -18,6 +18,11 @@ internal static class RunSummaryWriter
         output.WriteLine(string.Create(c, $"  undetermined        {report.Undetermined}{Top(report.UndeterminedMissing, "missing")}"));
         var written = string.Join(", ", report.OutcomesByCode.Select(kv => string.Create(c, $"{kv.Key} {kv.Value}")));
         output.WriteLine(string.Create(c, $"  outcomes            {report.OutcomesByCode.Values.Sum()}{(written.Length > 0 ? $" ({written})" : string.Empty)}"));
+        if (report.OutcomeChanges is { } changes)
+        {
+            WriteLive(report, changes, output);
+        }
+
         output.WriteLine(string.Create(c, $"  quarantined records {report.Quarantined.Count}"));
         foreach (var entry in report.Quarantined.Take(MaxQuarantineLines))
         {
@@ -34,6 +39,19 @@ internal static class RunSummaryWriter
         {
             output.WriteLine($"  report              {reportPath}");
         }
+    }
+
+    /// <summary>Live sync only: requests, candidates, what was written back and which patients failed.</summary>
+    private static void WriteLive(RunReport report, IReadOnlyDictionary<string, OutcomeChangeCount> changes, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var verb = report.DryRun ? "would write" : "written";
+        output.WriteLine(string.Create(c, $"  EHR requests        {report.RequestsMade}"));
+        output.WriteLine(string.Create(c, $"  candidates          {report.Candidates}"));
+        output.WriteLine(string.Create(
+            c,
+            $"  outcomes {verb,-10} {report.OutcomesWritten} (new {changes.Values.Sum(x => x.New)}, amended {changes.Values.Sum(x => x.Changed)}, retracted {changes.Values.Sum(x => x.Retracted)}), unchanged {report.OutcomesUnchanged}"));
+        output.WriteLine(string.Create(c, $"  patients failed     {report.PatientsFailed}{(report.PatientsFailed > 0 ? " (queued: retried next run)" : string.Empty)}"));
     }
 
     private static string Top(IReadOnlyList<CriterionCount> counts, string label = "not met")
