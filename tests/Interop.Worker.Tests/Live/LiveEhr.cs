@@ -6,6 +6,7 @@ using Interop.Domain.Facts;
 using Interop.Domain.Rules;
 using Interop.Ehr.DependencyInjection;
 using Interop.Ehr.Rest;
+using Interop.Fhir.Outcomes;
 using Interop.Fhir.Serialization;
 using Interop.Store;
 using Interop.Testing;
@@ -68,7 +69,7 @@ internal sealed class LiveEhr : IAsyncDisposable
         return asOf;
     }
 
-    public LiveSyncRunner Runner(Action<int>? afterTransaction = null) => new(
+    public LiveSyncRunner Runner(Action<int>? afterTransaction = null, Func<PatientOutcomes, PatientOutcomes>? beforeValidation = null) => new(
         Store,
         TimeProvider.System,
         Options.Create(new InteropOptions()),
@@ -77,10 +78,15 @@ internal sealed class LiveEhr : IAsyncDisposable
         NullLogger<LiveSyncRunner>.Instance)
     {
         AfterTransaction = afterTransaction,
+        BeforeValidation = beforeValidation ?? (static o => o),
     };
 
-    public Task<RunReport> SyncAsync(bool dryRun = false, Action<int>? afterTransaction = null, CancellationToken cancellationToken = default) =>
-        Runner(afterTransaction).RunAsync(new LiveSyncRequest(EhrName, Client, [RepositoryPaths.SampleSiteMap], dryRun), AsOf(), cancellationToken);
+    public Task<RunReport> SyncAsync(
+        bool dryRun = false,
+        Action<int>? afterTransaction = null,
+        Func<PatientOutcomes, PatientOutcomes>? beforeValidation = null,
+        CancellationToken cancellationToken = default) =>
+        Runner(afterTransaction, beforeValidation).RunAsync(new LiveSyncRequest(EhrName, Client, [RepositoryPaths.SampleSiteMap], dryRun), AsOf(), cancellationToken);
 
     /// <summary>Every resource of the sample export, as one transaction of PUTs by id.</summary>
     public async System.Threading.Tasks.Task LoadSampleAsync()

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text;
 using Hl7.Fhir.Model;
+using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
 using Interop.Testing;
+using Interop.Worker.Sync;
 using Interop.Worker.Sync.Live;
 using Interop.Worker.Tests.EndToEnd;
 using Task = System.Threading.Tasks.Task;
@@ -168,6 +170,47 @@ public sealed class LiveSyncTests
         Assert.Contains("transaction", refused.Missing);
         Assert.Equal(["GET /fhir/metadata"], stub.Requests);
         Assert.Null(await ehr.Store.GetWatermarkAsync("stub", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task OutcomeFailingItsProfile_Sync_WritesNothingForThatPatientAndEveryOtherPatient()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+
+        var report = await ehr.SyncAsync(beforeValidation: o => o.PatientId == "p001" ? WithoutEligibilityIdentifier(o) : o);
+
+        Assert.Equal(ExitCodes.Quarantined, report.ExitCode);
+        var failure = Assert.Single(report.Quarantined, q => q.Location == OutcomeGate.Location);
+        Assert.Equal(OutcomeGate.Location, failure.Location);
+        Assert.Equal("p001", failure.PatientId);
+        Assert.Equal("Observation", failure.ResourceType);
+        Assert.Equal(report.Quarantined.Select(q => q.PatientId).Distinct(StringComparer.Ordinal).Count(), report.PatientsWithheld);
+        Assert.Equal(0, report.PatientsFailed);
+        var outcomes = await ehr.OutcomesAsync();
+        Assert.DoesNotContain(outcomes, o => o.Identifier[0].Value!.EndsWith("/p001", StringComparison.Ordinal));
+        Assert.DoesNotContain(outcomes, o => o.Subject?.Reference == "Patient/p001");
+        Assert.Contains(outcomes, o => o.Identifier[0].Value == "blinfant/eligibility/p002");
+        Assert.Equal(report.OutcomesWritten, outcomes.Count);
+        Assert.Equal(report.PatientsEvaluated, report.ProvenancesWritten);
+        Assert.Equal(report.ProvenancesWritten, await ehr.CountAsync("Provenance"));
+        Assert.Empty(await ehr.Store.GetLedgerAsync(LiveEhr.EhrName, "p001", CancellationToken.None));
+        var pending = Assert.Single(await ehr.Store.ListPendingPatientsAsync(LiveEhr.EhrName, CancellationToken.None), p => p.PatientId == "p001");
+        Assert.Equal("validation-failed", pending.Reason);
+
+        // Once the outcome is valid again, the queued patient is written on the next run, and only it.
+        var retry = await ehr.SyncAsync();
+
+        Assert.DoesNotContain(retry.Quarantined, q => q.Location == OutcomeGate.Location);
+        Assert.Equal(1, retry.ProvenancesWritten);
+        Assert.Contains(await ehr.OutcomesAsync(), o => o.Identifier[0].Value == "blinfant/eligibility/p001");
+        Assert.DoesNotContain(await ehr.Store.ListPendingPatientsAsync(LiveEhr.EhrName, CancellationToken.None), p => p.PatientId == "p001");
+    }
+
+    private static PatientOutcomes WithoutEligibilityIdentifier(PatientOutcomes outcomes)
+    {
+        var observations = outcomes.Observations.Select(o => (Observation)o.DeepCopy()).ToList();
+        observations.Single(o => o.Code.Coding[0].Code == OutcomeCodes.Eligibility).Identifier.Clear();
+        return outcomes with { Observations = observations };
     }
 
     private static string? Value(List<Observation> outcomes, string code, string patientId)

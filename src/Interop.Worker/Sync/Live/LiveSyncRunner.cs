@@ -32,6 +32,12 @@ internal sealed class LiveSyncRunner(
     /// <summary>Test seam: called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
     internal Action<int>? AfterTransaction { get; init; }
 
+    /// <summary>
+    /// Test seam: applied to each patient's outcomes after they are built and before they are validated (as
+    /// <see cref="FileSyncRunner.BeforeValidation"/>), so a test can hand the gate a broken resource. Identity in production.
+    /// </summary>
+    internal Func<PatientOutcomes, PatientOutcomes> BeforeValidation { get; init; } = static outcomes => outcomes;
+
     public async Task<RunReport> RunAsync(LiveSyncRequest request, AsOf asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -163,7 +169,9 @@ internal sealed class LiveSyncRunner(
 
                     stage = "evaluation-failed";
                     var assessment = evaluator.Evaluate(patient.Record, asOf);
-                    var outcomes = builder.Build(assessment, asOf.Instant);
+                    var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant));
+
+                    // Validation before write (issue 5): a resource failing its profile withholds the patient's whole write-back.
                     var failures = gate.Check(outcomes);
                     if (failures.Count > 0)
                     {
