@@ -39,6 +39,12 @@ internal sealed class LiveEhr : IAsyncDisposable
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>
+    /// When set, a transaction the adapter posts whose body this returns true for is answered 400 with an
+    /// OperationOutcome, as a server rejecting it would (the adapter's own requests only, not <see cref="PostAsync"/>).
+    /// </summary>
+    public Func<string, bool>? RejectTransaction { get; set; }
+
     public static async Task<LiveEhr> StartAsync(bool load = true)
     {
         var ehr = new LiveEhr();
@@ -50,6 +56,7 @@ internal sealed class LiveEhr : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddFhirEhrClient(EhrName, o => o.BaseUrl = ehr.Server.BaseUri);
+        services.AddHttpClient("Interop.Ehr.Fhir." + EhrName).AddHttpMessageHandler(() => new RejectingHandler(ehr));
         ehr._services = services.BuildServiceProvider();
         ehr.Client = ehr._services.GetRequiredKeyedService<FhirClient>(EhrName);
         if (load)
@@ -161,5 +168,28 @@ internal sealed class LiveEhr : IAsyncDisposable
 
         await Server.DisposeAsync();
         _folder.Dispose();
+    }
+
+    private sealed class RejectingHandler(LiveEhr owner) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (owner.RejectTransaction is { } reject && request.Method == HttpMethod.Post && request.Content is not null)
+            {
+                var body = await request.Content.ReadAsStringAsync(cancellationToken);
+                if (body.Contains("\"transaction\"", StringComparison.Ordinal) && reject(body))
+                {
+                    return new HttpResponseMessage(System.Net.HttpStatusCode.BadRequest)
+                    {
+                        Content = new StringContent(
+                            """{"resourceType":"OperationOutcome","issue":[{"severity":"error","code":"business-rule","diagnostics":"rejected by the test"}]}""",
+                            Encoding.UTF8,
+                            "application/fhir+json"),
+                    };
+                }
+            }
+
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 }

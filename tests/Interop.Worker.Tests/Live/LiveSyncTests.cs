@@ -206,6 +206,135 @@ public sealed class LiveSyncTests
         Assert.DoesNotContain(await ehr.Store.ListPendingPatientsAsync(LiveEhr.EhrName, CancellationToken.None), p => p.PatientId == "p001");
     }
 
+    [Fact]
+    public async Task SecondConcurrentRunOfSameEhr_IsRefusedWhileTheFirstHoldsTheLease()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+        var writing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+
+        // The first run stops after its first committed transaction, holding the lease, until the second has been refused.
+        var first = Task.Run(() => ehr.SyncAsync(afterTransaction: n =>
+        {
+            if (n == 1)
+            {
+                writing.SetResult();
+                Assert.True(release.Wait(TimeSpan.FromMinutes(2)));
+            }
+        }));
+        await writing.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var outcomesMeanwhile = (await ehr.OutcomesAsync()).Count;
+        var provenancesMeanwhile = await ehr.CountAsync("Provenance");
+
+        LiveSyncLeaseException refused;
+        try
+        {
+            refused = await Assert.ThrowsAsync<LiveSyncLeaseException>(() => ehr.SyncAsync());
+
+            // The refused run wrote nothing (the first is still paused).
+            Assert.Equal(outcomesMeanwhile, (await ehr.OutcomesAsync()).Count);
+            Assert.Equal(provenancesMeanwhile, await ehr.CountAsync("Provenance"));
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        Assert.Contains("run lease", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("p0", refused.Message, StringComparison.Ordinal);
+        var report = await first;
+        Assert.Equal(0, report.PatientsFailed);
+        Assert.Equal(report.ProvenancesWritten, await ehr.CountAsync("Provenance"));
+        Assert.Equal(report.OutcomesWritten, (await ehr.OutcomesAsync()).Count);
+
+        // The lease is released with the first run: the next run proceeds (and finds nothing to write).
+        var next = await ehr.SyncAsync();
+        Assert.Equal(0, next.OutcomesWritten);
+    }
+
+    [Fact]
+    public async Task OutcomeNoLongerDerived_NextSync_RewritesItEnteredInErrorExactlyOnce()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+        await ehr.SyncAsync();
+        const string Identifier = "blinfant/mrd-after-blinatumomab/p001";
+        var mrdOutcome = (await ehr.OutcomesAsync()).Single(o => o.Identifier[0].Value == Identifier);
+        Assert.Equal(ObservationStatus.Final, mrdOutcome.Status);
+        var versionsBefore = (await ehr.GetAsync<Bundle>($"Observation/{mrdOutcome.Id}/_history")).Entry.Count;
+
+        // Every MRD result of p001 from the course on (started 2019-02-28) was entered in error.
+        var map = TerminologyMap.Load([RepositoryPaths.SampleSiteMap]);
+        var p001 = await ehr.GetAsync<Bundle>("Observation?subject=Patient/p001&_count=1000");
+        var update = new Bundle { Type = Bundle.BundleType.Transaction };
+        foreach (var mrd in p001.Entry.Select(e => e.Resource).OfType<Observation>()
+            .Where(o => map.Resolve(o.Code) is InputConcept.Mrd or InputConcept.MrdPcr or InputConcept.MrdFlow)
+            .Where(o => o.Effective is FhirDateTime d && string.CompareOrdinal(d.Value, "2019-02-28") >= 0))
+        {
+            mrd.Status = ObservationStatus.EnteredInError;
+            update.Entry.Add(new Bundle.EntryComponent
+            {
+                Resource = mrd,
+                Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = "Observation/" + mrd.Id },
+            });
+        }
+
+        Assert.NotEmpty(update.Entry);
+        await ehr.PostAsync(update);
+
+        var report = await ehr.SyncAsync();
+
+        Assert.Equal(0, report.PatientsFailed);
+        Assert.Equal(1, report.OutcomeChanges!["mrd-after-blinatumomab"].Retracted);
+        var retracted = (await ehr.OutcomesAsync()).Single(o => o.Identifier[0].Value == Identifier);
+        Assert.Equal(mrdOutcome.Id, retracted.Id);
+        Assert.Equal(ObservationStatus.EnteredInError, retracted.Status);
+        Assert.Equal(versionsBefore + 1, (await ehr.GetAsync<Bundle>($"Observation/{mrdOutcome.Id}/_history")).Entry.Count);
+        var ledger = await ehr.Store.GetLedgerAsync(LiveEhr.EhrName, "p001", CancellationToken.None);
+        Assert.Contains(ledger, e => e.OutcomeIdentifier == Identifier && e.Status == Interop.Store.OutcomeStatus.EnteredInError);
+
+        var rerun = await ehr.SyncAsync();
+
+        Assert.Equal(0, rerun.OutcomesWritten);
+        Assert.Equal(0, rerun.ProvenancesWritten);
+        var history = await ehr.GetAsync<Bundle>($"Observation/{mrdOutcome.Id}/_history");
+        Assert.Equal(versionsBefore + 1, history.Entry.Count);
+        Assert.Single(history.Entry, e => e.Resource is Observation { Status: ObservationStatus.EnteredInError });
+    }
+
+    [Fact]
+    public async Task OnePatientsTransactionRejected_OthersWritten_NextRunCompletesIt()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+        ehr.RejectTransaction = body => body.Contains("blinfant/eligibility/p002\"", StringComparison.Ordinal);
+
+        var first = await ehr.SyncAsync();
+
+        Assert.Equal(1, first.PatientsFailed);
+        Assert.Equal(ExitCodes.Quarantined, first.ExitCode);
+        var pending = Assert.Single(await ehr.Store.ListPendingPatientsAsync(LiveEhr.EhrName, CancellationToken.None), p => p.PatientId == "p002");
+        Assert.Equal("write-rejected", pending.Reason);
+        var outcomes = await ehr.OutcomesAsync();
+        Assert.DoesNotContain(outcomes, o => o.Identifier[0].Value!.EndsWith("/p002", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.Identifier[0].Value == "blinfant/eligibility/p001");
+        Assert.Equal(first.PatientsEvaluated - 1, first.ProvenancesWritten);
+        Assert.Equal(first.ProvenancesWritten, await ehr.CountAsync("Provenance"));
+        Assert.Empty(await ehr.Store.GetLedgerAsync(LiveEhr.EhrName, "p002", CancellationToken.None));
+
+        ehr.RejectTransaction = null;
+        var second = await ehr.SyncAsync();
+
+        Assert.Equal(0, second.PatientsFailed);
+        Assert.Equal(1, second.ProvenancesWritten);
+        Assert.DoesNotContain(await ehr.Store.ListPendingPatientsAsync(LiveEhr.EhrName, CancellationToken.None), p => p.PatientId == "p002");
+        var after = await ehr.OutcomesAsync();
+        Assert.Contains(after, o => o.Identifier[0].Value == "blinfant/eligibility/p002");
+        Assert.Equal(outcomes.Count + second.OutcomesWritten, after.Count);
+        var versions = outcomes.ToDictionary(o => o.Identifier[0].Value!, o => o.Meta!.VersionId, StringComparer.Ordinal);
+        Assert.All(after.Where(o => versions.ContainsKey(o.Identifier[0].Value!)),
+            o => Assert.Equal(versions[o.Identifier[0].Value!], o.Meta!.VersionId));
+        Assert.Equal(0, (await ehr.SyncAsync()).OutcomesWritten);
+    }
+
     private static PatientOutcomes WithoutEligibilityIdentifier(PatientOutcomes outcomes)
     {
         var observations = outcomes.Observations.Select(o => (Observation)o.DeepCopy()).ToList();
