@@ -13,4 +13,15 @@ if (args.Length >= 1 && args[0] == ValidationCost.Mode)
     return await ValidationCost.RunAsync(args, BenchmarkRunner.SiteMap());
 }
 
+// "--live": live sync against the local FHIR server (first sync, unchanged reruns) beside the naive per-patient way.
+if (args.Length >= 5 && args[0] == LiveBenchmark.ChildMode)
+{
+    return await LiveBenchmark.RunChildAsync(args);
+}
+
+if (args.Length >= 1 && args[0] == LiveBenchmark.Mode)
+{
+    return await LiveBenchmark.RunAsync(args);
+}
+
 return await BenchmarkRunner.RunAsync(args);
