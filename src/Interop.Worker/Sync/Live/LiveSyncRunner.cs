@@ -2,7 +2,6 @@ using Hl7.Fhir.Model;
 using Interop.Domain.Facts;
 using Interop.Domain.Rules;
 using Interop.Ehr.Rest;
-using Canonical = Interop.Fhir.Canonical;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
@@ -70,7 +69,7 @@ internal sealed class LiveSyncRunner(
         {
             runId = await store.StartRunAsync(request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, cancellationToken);
             var report = await SyncAsync(request, asOf, holder, startedAt, started, requestsBefore, cancellationToken);
-            await store.FinishRunAsync(runId.Value, Completion(report, SyncRunStatus.Completed), CancellationToken.None);
+            await store.FinishRunAsync(runId.Value, LiveRunProgress.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
             return report;
         }
         catch (Exception) when (runId is { } id)
@@ -117,14 +116,13 @@ internal sealed class LiveSyncRunner(
         var reader = new CandidateReader(client, mapper, options);
         var evaluator = new TrialEvaluator(rules);
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        var writeBack = new PatientWriteBack(store, time, logger);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
-        var tally = new RunTally();
-        var changes = new SortedDictionary<string, OutcomeChangeCount>(StringComparer.Ordinal);
-        var quarantined = new List<QuarantineEntry>();
+        var progress = new LiveRunProgress();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
-        int read = 0, irrelevant = 0, seen = 0, screened = 0, written = 0, unchanged = 0, failed = 0, transactions = 0, processed = 0;
+        var processed = 0;
 
         foreach (var candidate in candidates)
         {
@@ -144,10 +142,7 @@ internal sealed class LiveSyncRunner(
             {
                 var (assembled, patientIds) = await reader.ReadAsync(candidate, cancellationToken);
                 covered.UnionWith(patientIds);
-                read += assembled.ResourcesRead;
-                irrelevant += assembled.IrrelevantResources;
-                seen += assembled.PatientsSeen;
-                screened += assembled.Patients.Count;
+                progress.AddRead(assembled);
 
                 var plans = new List<(string PatientId, List<Observation> Derived, Provenance? Provenance)>();
                 foreach (var patient in assembled.Patients)
@@ -160,8 +155,8 @@ internal sealed class LiveSyncRunner(
 
                     if (patient.Quarantined.Count > 0)
                     {
-                        quarantined.AddRange(patient.Quarantined);
-                        tally.AddWithheld();
+                        progress.Quarantined.AddRange(patient.Quarantined);
+                        progress.Tally.AddWithheld();
                         LiveSyncLog.PatientWithheld(logger, ehr, patientId, "quarantined-input");
                         await QueueAsync(request, patientId, "quarantined-input", cancellationToken);
                         continue;
@@ -175,14 +170,14 @@ internal sealed class LiveSyncRunner(
                     var failures = gate.Check(outcomes);
                     if (failures.Count > 0)
                     {
-                        quarantined.AddRange(failures);
-                        tally.AddWithheld();
+                        progress.Quarantined.AddRange(failures);
+                        progress.Tally.AddWithheld();
                         LiveSyncLog.PatientWithheld(logger, ehr, patientId, "validation-failed");
                         await QueueAsync(request, patientId, "validation-failed", cancellationToken);
                         continue;
                     }
 
-                    tally.Add(assessment.Eligibility);
+                    progress.Tally.Add(assessment.Eligibility);
                     plans.Add((patientId, [.. outcomes.Observations], outcomes.Provenance));
                 }
 
@@ -195,26 +190,17 @@ internal sealed class LiveSyncRunner(
                 foreach (var (patientId, derived, provenance) in plans)
                 {
                     stage = "write-failed";
-                    var result = await WritePatientAsync(request, patientId, derived, provenance, cancellationToken);
-                    written += result.Written;
-                    unchanged += result.Unchanged;
-                    foreach (var (code, change) in result.Changes)
+                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, cancellationToken);
+                    if (progress.AddWrite(result))
                     {
-                        var sum = changes.GetValueOrDefault(code) ?? new OutcomeChangeCount(0, 0, 0);
-                        changes[code] = new OutcomeChangeCount(sum.New + change.New, sum.Changed + change.Changed, sum.Retracted + change.Retracted);
-                    }
-
-                    if (result.Committed)
-                    {
-                        transactions++;
-                        AfterTransaction?.Invoke(transactions);
+                        AfterTransaction?.Invoke(progress.Transactions);
                     }
                 }
             }
             catch (Exception ex) when (ex is FhirEhrException or TerminologyMapException or InvalidOperationException or ArgumentException
                 && !cancellationToken.IsCancellationRequested)
             {
-                failed++;
+                progress.AddFailed();
                 var reason = ex switch
                 {
                     FhirUnavailableException => "ehr-unavailable",
@@ -233,160 +219,10 @@ internal sealed class LiveSyncRunner(
             await store.AdvanceWatermarkAsync(ehr, highWater, CancellationToken.None);
         }
 
-        var exitCode = quarantined.Count > 0 || failed > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
-        var report = new RunReport
-        {
-            AdapterVersion = AdapterVersion.Current,
-            RuleSetVersion = rules.RuleSetVersion,
-            AsOf = asOf.Instant,
-            AsOfDate = asOf.Date,
-            StartedAt = startedAt,
-            DurationSeconds = Math.Round(time.GetElapsedTime(started).TotalSeconds, 3),
-            DryRun = request.DryRun,
-            ResourcesRead = read,
-            IrrelevantResources = irrelevant,
-            PatientsSeen = seen,
-            PatientsScreened = screened,
-            PatientsEvaluated = tally.Evaluated,
-            PatientsWithheld = tally.Withheld,
-            Eligible = tally.Eligible,
-            Ineligible = tally.Ineligible,
-            Undetermined = tally.Undetermined,
-            IneligibleReasons = tally.NotMet,
-            UndeterminedMissing = tally.Missing,
-            OutcomesByCode = changes.ToDictionary(kv => kv.Key, kv => kv.Value.New + kv.Value.Changed + kv.Value.Retracted, StringComparer.Ordinal),
-            ProvenancesWritten = request.DryRun ? 0 : transactions,
-            Quarantined = quarantined,
-            ExitCode = exitCode,
-            RequestsMade = client.RequestCount - requestsBefore,
-            Candidates = candidates.Count,
-            OutcomesWritten = written,
-            OutcomesUnchanged = unchanged,
-            PatientsFailed = failed,
-            OutcomeChanges = changes,
-        };
-        LiveSyncLog.Finished(logger, ehr, written, unchanged, failed, report.RequestsMade, exitCode);
+        var report = progress.ToReport(
+            request, asOf, rules.RuleSetVersion, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore);
+        LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
-    }
-
-    private sealed record PatientWriteResult(bool Committed, int Written, int Unchanged, Dictionary<string, OutcomeChangeCount> Changes);
-
-    private async Task<PatientWriteResult> WritePatientAsync(
-        LiveSyncRequest request, string patientId, List<Observation> derived, Provenance? provenance, CancellationToken cancellationToken)
-    {
-        var ehr = request.EhrName;
-        var digests = derived.Select(o => (Observation: o, Identifier: o.Identifier[0].Value ?? string.Empty, Hash: OutcomeContentHash.Of(o))).ToList();
-        var ledger = await store.GetLedgerAsync(ehr, patientId, cancellationToken);
-        var diff = LedgerComparison.Compare(ledger, [.. digests.Select(d => new OutcomeDigest(d.Identifier, d.Hash))]);
-        var changes = new Dictionary<string, OutcomeChangeCount>(StringComparer.Ordinal);
-        if (diff.NothingToWrite)
-        {
-            if (!request.DryRun)
-            {
-                await store.RemovePendingPatientAsync(ehr, patientId, cancellationToken);
-            }
-
-            return new PatientWriteResult(false, 0, diff.Unchanged.Count, changes);
-        }
-
-        var newIds = diff.New.Select(d => d.OutcomeIdentifier).ToHashSet(StringComparer.Ordinal);
-        var changedIds = diff.Changed.Select(d => d.OutcomeIdentifier).ToHashSet(StringComparer.Ordinal);
-        var writes = new List<OutcomeWrite>();
-        foreach (var (observation, identifier, hash) in digests)
-        {
-            var status = newIds.Contains(identifier) ? OutcomeStatus.Final : changedIds.Contains(identifier) ? OutcomeStatus.Amended : (OutcomeStatus?)null;
-            if (status is { } s)
-            {
-                var code = observation.Code.Coding[0].Code ?? string.Empty;
-                writes.Add(new OutcomeWrite(observation, identifier, code, hash, s));
-                Count(changes, code, s);
-            }
-        }
-
-        foreach (var retracted in diff.Retracted)
-        {
-            Count(changes, retracted.OutcomeCode, OutcomeStatus.EnteredInError);
-            if (!request.DryRun && await LastWrittenAsync(request.Client, retracted.OutcomeIdentifier, cancellationToken) is { } last)
-            {
-                writes.Add(new OutcomeWrite(last, retracted.OutcomeIdentifier, retracted.OutcomeCode, retracted.ContentHash, OutcomeStatus.EnteredInError));
-            }
-        }
-
-        if (request.DryRun)
-        {
-            return new PatientWriteResult(false, diff.New.Count + diff.Changed.Count + diff.Retracted.Count, diff.Unchanged.Count, changes);
-        }
-
-        if (writes.Count > 0)
-        {
-            var source = provenance ?? RetractionProvenance(patientId);
-            var transaction = WriteBackTransaction.Create(writes, source, time.GetUtcNow());
-            var response = await request.Client.TransactionAsync(transaction, cancellationToken);
-
-            // The server committed: record it even if the run is being cancelled, so a rerun does not write it again.
-            await store.UpsertLedgerAsync(ehr, WriteBackTransaction.LedgerEntries(writes, response, patientId, time.GetUtcNow()), CancellationToken.None);
-            LiveSyncLog.PatientWritten(logger, ehr, patientId, writes.Count);
-        }
-
-        // Retracted outcomes the server no longer holds: the ledger forgets them as live.
-        var gone = diff.Retracted.Where(r => !writes.Any(w => string.Equals(w.IdentifierValue, r.OutcomeIdentifier, StringComparison.Ordinal)))
-            .Select(r => r with { Status = OutcomeStatus.EnteredInError, WrittenAt = time.GetUtcNow() }).ToList();
-        await store.UpsertLedgerAsync(ehr, gone, CancellationToken.None);
-        await store.RemovePendingPatientAsync(ehr, patientId, CancellationToken.None);
-        return new PatientWriteResult(writes.Count > 0, writes.Count, diff.Unchanged.Count, changes);
-    }
-
-    private static async Task<Observation?> LastWrittenAsync(FhirClient client, string identifierValue, CancellationToken cancellationToken)
-    {
-        await foreach (var resource in client.SearchAsync(
-            "Observation", [new("identifier", $"{Canonical.OutcomeIdentifierSystem}|{identifierValue}")], cancellationToken))
-        {
-            if (resource is Observation observation)
-            {
-                return observation;
-            }
-        }
-
-        return null;
-    }
-
-    // A patient no longer screened has no assessment: the retraction's Provenance names the adapter and no evidence.
-    private static Provenance RetractionProvenance(string patientId)
-    {
-        _ = patientId;
-        return new Provenance
-        {
-            Meta = new Meta { Profile = [Canonical.Profile("blinfant-provenance")] },
-            Contained =
-            [
-                new Device
-                {
-                    Id = "adapter",
-                    Identifier = [new Identifier(Canonical.DeviceIdentifierSystem, "interop")],
-                    DeviceName = [new Device.DeviceNameComponent { Name = "Interop", Type = DeviceNameType.ManufacturerName }],
-                    Version = [new Device.VersionComponent { Value = AdapterVersion.Current }],
-                },
-            ],
-            Agent =
-            [
-                new Provenance.AgentComponent
-                {
-                    Type = new CodeableConcept("http://terminology.hl7.org/CodeSystem/provenance-participant-type", "assembler", "Assembler"),
-                    Who = new ResourceReference("#adapter"),
-                },
-            ],
-        };
-    }
-
-    private static void Count(Dictionary<string, OutcomeChangeCount> changes, string code, OutcomeStatus status)
-    {
-        var c = changes.GetValueOrDefault(code) ?? new OutcomeChangeCount(0, 0, 0);
-        changes[code] = status switch
-        {
-            OutcomeStatus.Final => c with { New = c.New + 1 },
-            OutcomeStatus.Amended => c with { Changed = c.Changed + 1 },
-            _ => c with { Retracted = c.Retracted + 1 },
-        };
     }
 
     private async System.Threading.Tasks.Task QueueAsync(LiveSyncRequest request, string patientId, string reason, CancellationToken cancellationToken)
@@ -396,11 +232,4 @@ internal sealed class LiveSyncRunner(
             await store.RecordPendingPatientAsync(request.EhrName, patientId, reason, cancellationToken);
         }
     }
-
-    private static SyncRunCompletion Completion(RunReport report, SyncRunStatus status) => new(
-        status,
-        report.ExitCode,
-        new SyncRunCounts(report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated, report.PatientsWithheld,
-            report.OutcomesWritten, report.OutcomesUnchanged, (int)report.RequestsMade),
-        [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))]);
 }

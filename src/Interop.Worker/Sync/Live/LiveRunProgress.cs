@@ -1,0 +1,106 @@
+using Interop.Domain.Facts;
+using Interop.Fhir.Mapping;
+using Interop.Store;
+
+namespace Interop.Worker.Sync.Live;
+
+/// <summary>What a live run has done so far (reads, verdicts, writes, failures), and the run report and run-history entry made of it.</summary>
+internal sealed class LiveRunProgress
+{
+    private readonly SortedDictionary<string, OutcomeChangeCount> _changes = new(StringComparer.Ordinal);
+
+    public RunTally Tally { get; } = new();
+
+    public List<QuarantineEntry> Quarantined { get; } = [];
+
+    public int ResourcesRead { get; private set; }
+
+    public int IrrelevantResources { get; private set; }
+
+    public int PatientsSeen { get; private set; }
+
+    public int PatientsScreened { get; private set; }
+
+    public int OutcomesWritten { get; private set; }
+
+    public int OutcomesUnchanged { get; private set; }
+
+    public int PatientsFailed { get; private set; }
+
+    /// <summary>Transactions committed so far.</summary>
+    public int Transactions { get; private set; }
+
+    public void AddRead(AssemblyResult assembled)
+    {
+        ResourcesRead += assembled.ResourcesRead;
+        IrrelevantResources += assembled.IrrelevantResources;
+        PatientsSeen += assembled.PatientsSeen;
+        PatientsScreened += assembled.Patients.Count;
+    }
+
+    /// <summary>Adds one patient's write-back; true when it committed a transaction.</summary>
+    public bool AddWrite(PatientWriteResult result)
+    {
+        OutcomesWritten += result.Written;
+        OutcomesUnchanged += result.Unchanged;
+        foreach (var (code, change) in result.Changes)
+        {
+            var sum = _changes.GetValueOrDefault(code) ?? new OutcomeChangeCount(0, 0, 0);
+            _changes[code] = new OutcomeChangeCount(sum.New + change.New, sum.Changed + change.Changed, sum.Retracted + change.Retracted);
+        }
+
+        if (result.Committed)
+        {
+            Transactions++;
+        }
+
+        return result.Committed;
+    }
+
+    public void AddFailed() => PatientsFailed++;
+
+    public RunReport ToReport(
+        LiveSyncRequest request, AsOf asOf, string ruleSetVersion, DateTimeOffset startedAt, TimeSpan elapsed, int candidates, long requestsMade)
+    {
+        var exitCode = Quarantined.Count > 0 || PatientsFailed > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        return new RunReport
+        {
+            AdapterVersion = AdapterVersion.Current,
+            RuleSetVersion = ruleSetVersion,
+            AsOf = asOf.Instant,
+            AsOfDate = asOf.Date,
+            StartedAt = startedAt,
+            DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
+            DryRun = request.DryRun,
+            ResourcesRead = ResourcesRead,
+            IrrelevantResources = IrrelevantResources,
+            PatientsSeen = PatientsSeen,
+            PatientsScreened = PatientsScreened,
+            PatientsEvaluated = Tally.Evaluated,
+            PatientsWithheld = Tally.Withheld,
+            Eligible = Tally.Eligible,
+            Ineligible = Tally.Ineligible,
+            Undetermined = Tally.Undetermined,
+            IneligibleReasons = Tally.NotMet,
+            UndeterminedMissing = Tally.Missing,
+            OutcomesByCode = _changes.ToDictionary(kv => kv.Key, kv => kv.Value.New + kv.Value.Changed + kv.Value.Retracted, StringComparer.Ordinal),
+            ProvenancesWritten = request.DryRun ? 0 : Transactions,
+            Quarantined = Quarantined,
+            ExitCode = exitCode,
+            RequestsMade = requestsMade,
+            Candidates = candidates,
+            OutcomesWritten = OutcomesWritten,
+            OutcomesUnchanged = OutcomesUnchanged,
+            PatientsFailed = PatientsFailed,
+            OutcomeChanges = _changes,
+        };
+    }
+
+    /// <summary>The run-history entry of a finished run.</summary>
+    public static SyncRunCompletion Completion(RunReport report, SyncRunStatus status) => new(
+        status,
+        report.ExitCode,
+        new SyncRunCounts(report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated, report.PatientsWithheld,
+            report.OutcomesWritten, report.OutcomesUnchanged, (int)report.RequestsMade),
+        [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))]);
+}
