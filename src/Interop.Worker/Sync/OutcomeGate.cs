@@ -1,3 +1,4 @@
+using Hl7.Fhir.Model;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Validation;
@@ -17,13 +18,21 @@ internal sealed class OutcomeGate(OutcomeValidator validator)
     /// <summary>One entry per resource that failed; empty when every resource is valid.</summary>
     public List<QuarantineEntry> Check(PatientOutcomes outcomes)
     {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return Check(outcomes.All(), outcomes.PatientId);
+    }
+
+    /// <summary>One entry per resource of <paramref name="patientId"/> that failed; empty when every resource is valid.</summary>
+    public List<QuarantineEntry> Check(IEnumerable<Resource> resources, string patientId)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
         var failures = new List<QuarantineEntry>();
-        foreach (var resource in outcomes.All())
+        foreach (var resource in resources)
         {
             var result = validator.Validate(resource);
             if (!result.IsValid)
             {
-                failures.Add(new QuarantineEntry(Location, result.ResourceType, result.ResourceId, outcomes.PatientId, result.Reason));
+                failures.Add(new QuarantineEntry(Location, result.ResourceType, result.ResourceId, patientId, result.Reason));
             }
         }
 

@@ -116,9 +116,9 @@ internal sealed class LiveSyncRunner(
         var reader = new CandidateReader(client, mapper, options);
         var evaluator = new TrialEvaluator(rules);
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
-        var writeBack = new PatientWriteBack(store, time, logger);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
+        var writeBack = new PatientWriteBack(store, time, gate, logger);
         var progress = new LiveRunProgress();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
@@ -191,6 +191,16 @@ internal sealed class LiveSyncRunner(
                 {
                     stage = "write-failed";
                     var result = await writeBack.WriteAsync(request, patientId, derived, provenance, cancellationToken);
+                    if (result.Failures.Count > 0)
+                    {
+                        // The transaction as built failed its profiles: nothing was written; reported and retried like a failed write.
+                        progress.Quarantined.AddRange(result.Failures);
+                        progress.AddFailed();
+                        LiveSyncLog.PatientWithheld(logger, ehr, patientId, "validation-failed");
+                        await QueueAsync(request, patientId, "validation-failed", cancellationToken);
+                        continue;
+                    }
+
                     if (progress.AddWrite(result))
                     {
                         AfterTransaction?.Invoke(progress.Transactions);

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Interop.Ehr.Rest;
 using Canonical = Interop.Fhir.Canonical;
+using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Store;
 using Microsoft.Extensions.Logging;
@@ -8,14 +9,18 @@ using Microsoft.Extensions.Logging;
 namespace Interop.Worker.Sync.Live;
 
 /// <summary>What one patient's write-back did: whether a transaction committed, outcomes written and unchanged, changes by outcome code.</summary>
-internal sealed record PatientWriteResult(bool Committed, int Written, int Unchanged, Dictionary<string, OutcomeChangeCount> Changes);
+internal sealed record PatientWriteResult(bool Committed, int Written, int Unchanged, Dictionary<string, OutcomeChangeCount> Changes)
+{
+    /// <summary>Resources of the transaction that failed their profile: then nothing was written.</summary>
+    public IReadOnlyList<QuarantineEntry> Failures { get; init; } = [];
+}
 
 /// <summary>
 /// One patient's write-back (fhir-contract.md, "How it is written"): compares the derived outcomes with the ledger,
 /// writes the new (final), changed (amended) and retracted (entered-in-error) ones in one transaction with a
 /// Provenance, and records what the server committed. Nothing is written when nothing changed, nor in a dry run.
 /// </summary>
-internal sealed class PatientWriteBack(StateStore store, TimeProvider time, ILogger logger)
+internal sealed class PatientWriteBack(StateStore store, TimeProvider time, OutcomeGate gate, ILogger logger)
 {
     public async Task<PatientWriteResult> WriteAsync(
         LiveSyncRequest request, string patientId, List<Observation> derived, Provenance? provenance, CancellationToken cancellationToken)
@@ -67,6 +72,14 @@ internal sealed class PatientWriteBack(StateStore store, TimeProvider time, ILog
         {
             var source = provenance ?? RetractionProvenance.Create();
             var transaction = WriteBackTransaction.Create(writes, source, time.GetUtcNow());
+
+            // Validation before write (issue 5), of exactly what is sent: also the entered-in-error rewrites and a retraction's Provenance.
+            var failures = gate.Check(transaction.Entry.Select(e => e.Resource).OfType<Resource>(), patientId);
+            if (failures.Count > 0)
+            {
+                return new PatientWriteResult(false, 0, diff.Unchanged.Count, []) { Failures = failures };
+            }
+
             var response = await request.Client.TransactionAsync(transaction, cancellationToken);
 
             // The server committed: record it even if the run is being cancelled, so a rerun does not write it again.
