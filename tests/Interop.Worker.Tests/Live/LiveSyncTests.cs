@@ -335,6 +335,39 @@ public sealed class LiveSyncTests
         Assert.Equal(0, (await ehr.SyncAsync()).OutcomesWritten);
     }
 
+    [Fact]
+    public async Task TransactionFailingItsProfiles_Sync_SendsNothingForThatPatient()
+    {
+        await using var ehr = await LiveEhr.StartAsync();
+        var broken = new LiveSyncRunner(
+            ehr.Store, TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(new Interop.Worker.Configuration.InteropOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Interop.Domain.Rules.TrialRuleOptions()),
+            Microsoft.Extensions.Options.Options.Create(new LiveSyncOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveSyncRunner>.Instance)
+        {
+            BeforeTransactionValidation = bundle =>
+            {
+                foreach (var o in bundle.Entry.Select(e => e.Resource).OfType<Observation>().Where(o => o.Identifier[0].Value == "blinfant/eligibility/p001"))
+                {
+                    o.Code = new CodeableConcept("http://loinc.org", "0000-0");
+                }
+
+                return bundle;
+            },
+        };
+
+        var report = await broken.RunAsync(new LiveSyncRequest(LiveEhr.EhrName, ehr.Client, [RepositoryPaths.SampleSiteMap], DryRun: false), LiveEhr.AsOf(), CancellationToken.None);
+
+        Assert.Equal(1, report.PatientsFailed);
+        Assert.Contains(report.Quarantined, q => q.Location == OutcomeGate.Location && q.PatientId == "p001");
+        var outcomes = await ehr.OutcomesAsync();
+        Assert.DoesNotContain(outcomes, o => o.Identifier[0].Value!.EndsWith("/p001", StringComparison.Ordinal));
+        Assert.Contains(outcomes, o => o.Identifier[0].Value == "blinfant/eligibility/p002");
+        Assert.Equal(report.ProvenancesWritten, await ehr.CountAsync("Provenance"));
+        Assert.Contains(await ehr.Store.ListPendingPatientsAsync(LiveEhr.EhrName, CancellationToken.None), p => p.PatientId == "p001" && p.Reason == "validation-failed");
+    }
+
     private static PatientOutcomes WithoutEligibilityIdentifier(PatientOutcomes outcomes)
     {
         var observations = outcomes.Observations.Select(o => (Observation)o.DeepCopy()).ToList();

@@ -37,6 +37,9 @@ internal sealed class LiveSyncRunner(
     /// </summary>
     internal Func<PatientOutcomes, PatientOutcomes> BeforeValidation { get; init; } = static outcomes => outcomes;
 
+    /// <summary>Test seam: applied to each patient's transaction after it is built and before it is validated. Identity in production.</summary>
+    internal Func<Bundle, Bundle> BeforeTransactionValidation { get; init; } = static transaction => transaction;
+
     public async Task<RunReport> RunAsync(LiveSyncRequest request, AsOf asOf, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -118,7 +121,7 @@ internal sealed class LiveSyncRunner(
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
-        var writeBack = new PatientWriteBack(store, time, gate, logger);
+        var writeBack = new PatientWriteBack(store, time, gate, logger) { BeforeValidation = BeforeTransactionValidation };
         var progress = new LiveRunProgress();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);

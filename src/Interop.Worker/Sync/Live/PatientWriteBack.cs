@@ -22,6 +22,9 @@ internal sealed record PatientWriteResult(bool Committed, int Written, int Uncha
 /// </summary>
 internal sealed class PatientWriteBack(StateStore store, TimeProvider time, OutcomeGate gate, ILogger logger)
 {
+    /// <summary>Test seam: applied to each transaction after it is built and before it is validated. Identity in production.</summary>
+    public Func<Bundle, Bundle> BeforeValidation { get; init; } = static transaction => transaction;
+
     public async Task<PatientWriteResult> WriteAsync(
         LiveSyncRequest request, string patientId, List<Observation> derived, Provenance? provenance, CancellationToken cancellationToken)
     {
@@ -71,7 +74,7 @@ internal sealed class PatientWriteBack(StateStore store, TimeProvider time, Outc
         if (writes.Count > 0)
         {
             var source = provenance ?? RetractionProvenance.Create();
-            var transaction = WriteBackTransaction.Create(writes, source, time.GetUtcNow());
+            var transaction = BeforeValidation(WriteBackTransaction.Create(writes, source, time.GetUtcNow()));
 
             // Validation before write (issue 5), of exactly what is sent: also the entered-in-error rewrites and a retraction's Provenance.
             var failures = gate.Check(transaction.Entry.Select(e => e.Resource).OfType<Resource>(), patientId);
