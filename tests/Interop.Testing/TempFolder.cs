@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Interop.Testing;
 
 /// <summary>A folder under the system temp path, deleted on dispose.</summary>
@@ -12,6 +14,18 @@ public sealed class TempFolder : IDisposable
     public string Path { get; }
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>Writes lines joined by <paramref name="newLine"/>, UTF-8 without BOM unless asked.</summary>
+    public string Write(string fileName, IEnumerable<string> lines, string newLine = "\n", bool bom = false)
+    {
+        var path = Combine(fileName);
+        File.WriteAllText(path, string.Join(newLine, lines) + newLine, new UTF8Encoding(bom));
+        return path;
+    }
+
+    /// <summary>Every file below the folder, relative and in ordinal order.</summary>
+    public string[] FileNames() =>
+        [.. Directory.GetFiles(Path, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(Path, f)).Order(StringComparer.Ordinal)];
 
     public void Dispose()
     {
