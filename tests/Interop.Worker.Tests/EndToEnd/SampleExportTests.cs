@@ -26,7 +26,7 @@ public sealed class SampleExportTests
     [Fact]
     public void Expectations_CoverEveryVerdictAndEveryCriterionFailing()
     {
-        var expected = ExpectedPatient.Load(RepositoryPaths.SampleExpectations);
+        var expected = SampleExpectations.Load();
         Assert.True(expected.Count >= 40, "at least 40 scenario infants");
         Assert.Contains(expected, p => p.Verdict == "eligible");
         Assert.Contains(expected, p => p.Verdict == "ineligible");

@@ -15,7 +15,7 @@ public sealed class SampleSyncTests : IClassFixture<SampleSyncTests.SampleRuns>
     public static TheoryData<string> Scenarios()
     {
         var data = new TheoryData<string>();
-        foreach (var patient in ExpectedPatient.Load(RepositoryPaths.SampleExpectations))
+        foreach (var patient in SampleExpectations.Load())
         {
             data.Add(patient.PatientId);
         }
@@ -47,7 +47,7 @@ public sealed class SampleSyncTests : IClassFixture<SampleSyncTests.SampleRuns>
     [MemberData(nameof(Scenarios))]
     public void Sync_Scenario_WritesTheIntendedOutcomes(string patientId)
     {
-        var expected = ExpectedPatient.Load(RepositoryPaths.SampleExpectations).Single(p => p.PatientId == patientId);
+        var expected = SampleExpectations.Load().Single(p => p.PatientId == patientId);
         var outcomes = _runs.FirstOutcomes;
 
         var eligibility = outcomes.Find(patientId, "eligibility");

@@ -34,7 +34,7 @@ public sealed class LiveSyncTests
         Assert.All(outcomes, o => Assert.Equal(ObservationStatus.Final, o.Status));
         Assert.Equal(first.ProvenancesWritten, await ehr.CountAsync("Provenance"));
         Assert.Equal(first.PatientsEvaluated, first.ProvenancesWritten);
-        var expected = ExpectedPatient.Load(RepositoryPaths.SampleExpectations);
+        var expected = SampleExpectations.Load();
         foreach (var patient in expected.Take(6).Concat(expected.Where(p => p.Verdict != "eligible").Take(3)))
         {
             Assert.Equal(patient.Verdict, Value(outcomes, "eligibility", patient.PatientId));
