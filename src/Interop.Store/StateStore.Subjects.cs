@@ -97,6 +97,11 @@ public sealed partial class StateStore
         row.DfsStatus = s.DfsStatus;
         row.OsStatus = s.OsStatus;
         row.CriteriaJson = JsonSerializer.Serialize(s.Criteria, SubjectJson.Default.IReadOnlyListCriterionStatus);
+        row.FollowUpDays = s.Survival?.FollowUpDays;
+        row.DfsEventDay = s.Survival?.DfsEventDay;
+        row.OsEventDay = s.Survival?.OsEventDay;
+        row.CourseInfusionDays = s.CourseInfusionDays;
+        row.RelapseSite = s.RelapseSite;
         row.RunId = s.RunId;
         row.UpdatedAt = now;
     }
@@ -105,7 +110,9 @@ public sealed partial class StateStore
         r.EhrName, r.PatientId, r.AsOf, r.Verdict, r.ResearchSubjectStatus, r.RiskGroup, r.CourseState, r.MrdClass,
         r.PrimaryEndpoint, r.DfsStatus, r.OsStatus,
         JsonSerializer.Deserialize(r.CriteriaJson, SubjectJson.Default.IReadOnlyListCriterionStatus) ?? [],
-        r.RunId, r.UpdatedAt);
+        r.RunId, r.UpdatedAt,
+        r.FollowUpDays is { } followUp ? new SurvivalDays(followUp, r.DfsEventDay, r.OsEventDay) : null,
+        r.CourseInfusionDays, r.RelapseSite);
 }
 
 /// <summary>Criteria are stored as compact JSON: <c>[{"criterionId":..,"status":..,"evidenceIds":[..]}]</c>.</summary>

@@ -2,8 +2,8 @@ using Interop.Domain.Results;
 
 namespace Interop.Fhir.Outcomes;
 
-/// <summary>Domain results to the value codes of <c>{base}/CodeSystem/blinfant</c> and the risk-group code system.</summary>
-internal static class OutcomeValueCodes
+/// <summary>Domain results to the value codes (also the codes of the state store and the status API) of <c>{base}/CodeSystem/blinfant</c> and the risk-group code system.</summary>
+public static class OutcomeValueCodes
 {
     public static string Of(EligibilityVerdict verdict) => verdict switch
     {

@@ -139,6 +139,16 @@ internal sealed class SubjectStatusRow
 
     public required string CriteriaJson { get; set; }
 
+    public int? FollowUpDays { get; set; }
+
+    public int? DfsEventDay { get; set; }
+
+    public int? OsEventDay { get; set; }
+
+    public int? CourseInfusionDays { get; set; }
+
+    public string? RelapseSite { get; set; }
+
     public Guid? RunId { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }

@@ -135,6 +135,9 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("AsOf")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("CourseInfusionDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CourseState")
                         .HasColumnType("text");
 
@@ -142,16 +145,28 @@ namespace Interop.Store.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("DfsEventDay")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DfsStatus")
                         .HasColumnType("text");
 
+                    b.Property<int?>("FollowUpDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("MrdClass")
                         .HasColumnType("text");
+
+                    b.Property<int?>("OsEventDay")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OsStatus")
                         .HasColumnType("text");
 
                     b.Property<string>("PrimaryEndpoint")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RelapseSite")
                         .HasColumnType("text");
 
                     b.Property<string>("ResearchSubjectStatus")

@@ -130,6 +130,9 @@ namespace Interop.Store.Migrations.Sqlite
                     b.Property<long>("AsOf")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CourseInfusionDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CourseState")
                         .HasColumnType("TEXT");
 
@@ -137,16 +140,28 @@ namespace Interop.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DfsEventDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DfsStatus")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FollowUpDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MrdClass")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OsEventDay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OsStatus")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrimaryEndpoint")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelapseSite")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResearchSubjectStatus")
