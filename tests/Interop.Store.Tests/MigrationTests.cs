@@ -28,12 +28,15 @@ public sealed class MigrationTests
     {
         using var db = await TestDatabase.MigratedAsync();
         await db.Store.AdvanceWatermarkAsync("ehr-a", TestDatabase.Start, Ct);
+        const string HistoryQuery = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId";
+        var before = await QueryStringsAsync(db.ConnectionString, HistoryQuery);
 
         await db.Store.MigrateAsync(Ct);
         await db.Open().MigrateAsync(Ct);
 
-        var history = await QueryStringsAsync(db.ConnectionString, "SELECT MigrationId FROM __EFMigrationsHistory");
-        Assert.Single(history);
+        var history = await QueryStringsAsync(db.ConnectionString, HistoryQuery);
+        Assert.Equal(before, history);
+        Assert.Contains(history, id => id.EndsWith("_InitialCreate", StringComparison.Ordinal));
         Assert.Equal(TestDatabase.Start, await db.Store.GetWatermarkAsync("ehr-a", Ct));
     }
 
