@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+
+namespace Interop.Client.Contracts;
+
+/// <summary>
+/// The cohort report (<c>GET /api/v1/trial/summary</c>, and <c>report --format json</c>): counts of the screened
+/// patients, MRD after blinatumomab, relapses, deaths, primary-endpoint events and Kaplan-Meier DFS and OS beside the
+/// Interfant-06 historical controls. Proportions are fractions (0.816, not 81.6).
+/// </summary>
+public sealed record TrialSummary
+{
+    /// <summary>The data cut-off: follow-up is censored at this date.</summary>
+    [JsonPropertyName("asOf")]
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>Patients screened (every patient with trial-relevant data).</summary>
+    [JsonPropertyName("patients")]
+    public required int Patients { get; init; }
+
+    [JsonPropertyName("eligible")]
+    public required int Eligible { get; init; }
+
+    [JsonPropertyName("ineligible")]
+    public required int Ineligible { get; init; }
+
+    [JsonPropertyName("undetermined")]
+    public required int Undetermined { get; init; }
+
+    /// <summary>The criteria most often not met, most frequent first.</summary>
+    [JsonPropertyName("ineligibleReasons")]
+    public required IReadOnlyList<ReasonCount> IneligibleReasons { get; init; }
+
+    /// <summary>The criteria most often unknown (what is missing), most frequent first.</summary>
+    [JsonPropertyName("undeterminedReasons")]
+    public required IReadOnlyList<ReasonCount> UndeterminedReasons { get; init; }
+
+    [JsonPropertyName("mrdAfterBlinatumomab")]
+    public required MrdCounts MrdAfterBlinatumomab { get; init; }
+
+    /// <summary>Patients with a relapse (first DFS event).</summary>
+    [JsonPropertyName("relapses")]
+    public required int Relapses { get; init; }
+
+    /// <summary>Relapses involving the central nervous system (cns or combined).</summary>
+    [JsonPropertyName("relapsesWithCns")]
+    public required int RelapsesWithCns { get; init; }
+
+    /// <summary>Relapses by site: bone-marrow, cns, combined.</summary>
+    [JsonPropertyName("relapsesBySite")]
+    public required IReadOnlyDictionary<string, int> RelapsesBySite { get; init; }
+
+    [JsonPropertyName("deaths")]
+    public required int Deaths { get; init; }
+
+    [JsonPropertyName("primaryEndpointEvents")]
+    public required int PrimaryEndpointEvents { get; init; }
+
+    /// <summary>Disease-free survival from the survival origin.</summary>
+    [JsonPropertyName("dfs")]
+    public required SurvivalEstimates Dfs { get; init; }
+
+    /// <summary>Overall survival from the survival origin.</summary>
+    [JsonPropertyName("os")]
+    public required SurvivalEstimates Os { get; init; }
+
+    [JsonPropertyName("historicalControl")]
+    public required HistoricalControl HistoricalControl { get; init; }
+}
+
+/// <summary>A criterion and how many patients it applies to.</summary>
+public sealed record ReasonCount(
+    [property: JsonPropertyName("criterion")] string Criterion,
+    [property: JsonPropertyName("count")] int Count);
+
+/// <summary>MRD classes after blinatumomab.</summary>
+public sealed record MrdCounts(
+    [property: JsonPropertyName("negative")] int Negative,
+    [property: JsonPropertyName("lowPositive")] int LowPositive,
+    [property: JsonPropertyName("highPositive")] int HighPositive);
+
+/// <summary>Kaplan-Meier estimates at 2 and 4 years (null when no patient is still at risk then).</summary>
+public sealed record SurvivalEstimates(
+    [property: JsonPropertyName("twoYear")] SurvivalEstimate? TwoYear,
+    [property: JsonPropertyName("fourYear")] SurvivalEstimate? FourYear);
+
+/// <summary>An estimate with its 95% confidence interval (log-log), as fractions.</summary>
+public sealed record SurvivalEstimate(
+    [property: JsonPropertyName("estimate")] double Estimate,
+    [property: JsonPropertyName("lower")] double Lower,
+    [property: JsonPropertyName("upper")] double Upper);
+
+/// <summary>The Interfant-06 historical figures (trial.md), as fractions.</summary>
+public sealed record HistoricalControl(
+    [property: JsonPropertyName("dfsTwoYear")] double DfsTwoYear,
+    [property: JsonPropertyName("osTwoYear")] double OsTwoYear);
