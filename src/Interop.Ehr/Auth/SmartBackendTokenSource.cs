@@ -27,9 +27,13 @@ internal sealed partial class SmartBackendTokenSource(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _section = EhrConnectionOptions.SectionFor(name) + ":Auth";
     private CachedToken? _cached;
+    private EhrTokenState _state = new(null, null, null);
     private Uri? _tokenEndpoint;
     private SigningCredentials? _credentials;
     private IDisposable? _key;
+
+    /// <summary>When the current token was issued and expires, and when a token request last failed.</summary>
+    public EhrTokenState State => Volatile.Read(ref _state);
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
@@ -46,8 +50,19 @@ internal sealed partial class SmartBackendTokenSource(
                 return waited;
             }
 
-            var cached = await RequestTokenAsync(cancellationToken);
+            CachedToken cached;
+            try
+            {
+                cached = await RequestTokenAsync(cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                Volatile.Write(ref _state, _state with { LastFailedAt = timeProvider.GetUtcNow() });
+                throw;
+            }
+
             Volatile.Write(ref _cached, cached);
+            Volatile.Write(ref _state, _state with { IssuedAt = cached.IssuedAt, ExpiresAt = cached.ExpiresAt });
             return cached.Token;
         }
         finally
@@ -98,7 +113,7 @@ internal sealed partial class SmartBackendTokenSource(
         var lifetime = response.ExpiresIn is { } seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultLifetime;
         var refreshIn = lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2;
         LogTokenIssued(logger, name, (int)lifetime.TotalSeconds, response.Scope ?? "(as requested)");
-        return new CachedToken(response.AccessToken, now + refreshIn);
+        return new CachedToken(response.AccessToken, now + refreshIn, now, now + lifetime);
     }
 
     private async Task<Uri> DiscoverTokenEndpointAsync(CancellationToken cancellationToken)
@@ -129,7 +144,7 @@ internal sealed partial class SmartBackendTokenSource(
         return endpoint;
     }
 
-    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt);
+    private sealed record CachedToken(string Token, DateTimeOffset RefreshAt, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "EHR {Ehr}: SMART token endpoint {Authority}{Path} from .well-known/smart-configuration")]
     private static partial void LogTokenEndpointDiscovered(ILogger logger, string ehr, string authority, string path);

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+
+namespace Interop.Worker.Serve;
+
+/// <summary>Schedule log events: targets, instants, types and statuses only, never patient data.</summary>
+internal static partial class ServeLog
+{
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Sync of {Target} starting ({Trigger})")]
+    public static partial void RunStarting(ILogger logger, string target, string trigger);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Sync of {Target} completed: {Evaluated} patients evaluated, {Quarantined} records quarantined, exit code {ExitCode}")]
+    public static partial void RunCompleted(ILogger logger, string target, int evaluated, int quarantined, int exitCode);
+
+    // Only exception types whose messages are built from settings, statuses and issue codes are logged with their message.
+    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Sync of {Target} failed ({ExceptionType}): {Reason}. The schedule goes on.")]
+    public static partial void RunFailed(ILogger logger, string target, string exceptionType, string reason);
+
+    // The message is left out on purpose: framework messages can quote the value that failed.
+    [LoggerMessage(EventId = 403, Level = LogLevel.Critical, Message = "Sync of {Target} failed unexpectedly with {ExceptionType} at {StackTrace}. The schedule goes on.")]
+    public static partial void RunFailedUnexpectedly(ILogger logger, string target, string exceptionType, string? stackTrace);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Warning, Message = "Sync of {Target} cancelled: the service is stopping")]
+    public static partial void RunCancelled(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Information, Message = "Next sync of {Target} at {Due:O} (cron '{Cron}', zone {Zone})")]
+    public static partial void NextRun(ILogger logger, string target, DateTimeOffset due, Cronos.CronExpression cron, string zone);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "Scheduled sync of {Target} skipped: a sync of it is already running")]
+    public static partial void ScheduledSkipped(ILogger logger, string target);
+
+    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Catching up {Target}: a scheduled run was missed since the start of its last completed run ({LastCompleted:O}; empty: none)")]
+    public static partial void CatchingUp(ILogger logger, string target, DateTimeOffset? lastCompleted);
+
+    [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "The schedule of {Target} has no further occurrence; it will not run again until restarted")]
+    public static partial void NoNextOccurrence(ILogger logger, string target);
+}

@@ -1,0 +1,101 @@
+using Interop.Store;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Serve;
+
+/// <summary>
+/// The schedule of <c>serve</c>: one loop per target that waits (by <see cref="TimeProvider"/>) for the next cron occurrence
+/// in the site's time zone and runs the target's sync to its end before computing the next occurrence from then, so a
+/// long run never overlaps the next and missed occurrences are not stacked. At start, a target whose latest occurrence
+/// passed after the start of its last completed run (or that never completed one) is caught up once, at once.
+/// On stop, no new run starts and the running syncs are cancelled, to stop at the next patient.
+/// </summary>
+internal sealed class SyncScheduler(
+    SyncCoordinator coordinator,
+    SyncSchedules schedules,
+    StateStore store,
+    SyncRunBoard board,
+    SchedulerProbe probe,
+    TimeProvider time,
+    IOptions<ScheduleOptions> options,
+    ILogger<SyncScheduler> logger) : BackgroundService
+{
+    /// <summary>The longest single timer: longer waits are re-checked against the clock.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromHours(12);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await coordinator.StopAsync();
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await coordinator.WhenIdleAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The shutdown timeout passed: the host stops anyway.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await store.MigrateAsync(stoppingToken);
+        await Task.WhenAll(schedules.All.Select(s => RunLoopAsync(s, stoppingToken)));
+    }
+
+    private async Task RunLoopAsync(TargetSchedule schedule, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await CatchUpAsync(schedule, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (schedule.NextAfter(time.GetUtcNow()) is not { } due)
+                {
+                    ServeLog.NoNextOccurrence(logger, schedule.Target);
+                    return;
+                }
+
+                ServeLog.NextRun(logger, schedule.Target, due, schedule.Cron, schedule.Zone.Id);
+                probe.Waiting?.Invoke(schedule.Target, due);
+                await WaitUntilAsync(due, stoppingToken);
+                if (await coordinator.RunScheduledAsync(schedule.Target, "scheduled", stoppingToken) == SyncTriggerOutcome.AlreadyRunning
+                    && !stoppingToken.IsCancellationRequested)
+                {
+                    ServeLog.ScheduledSkipped(logger, schedule.Target);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task CatchUpAsync(TargetSchedule schedule, CancellationToken stoppingToken)
+    {
+        var runs = await RunHistory.ReadAsync(store, schedule.Target, stoppingToken);
+        if (runs.LastCompleted is { } completed)
+        {
+            board.Succeeded(schedule.Target, completed.FinishedAt ?? completed.StartedAt);
+        }
+
+        var now = time.GetUtcNow();
+        var missed = runs.LastCompleted is not { } last || schedule.HasOccurrence(last.StartedAt, now);
+        if (options.Value.CatchUp && missed)
+        {
+            ServeLog.CatchingUp(logger, schedule.Target, runs.LastCompleted?.StartedAt);
+            await coordinator.RunScheduledAsync(schedule.Target, "catch-up", stoppingToken);
+        }
+    }
+
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    {
+        for (var left = due - time.GetUtcNow(); left > TimeSpan.Zero; left = due - time.GetUtcNow())
+        {
+            await Task.Delay(left < MaxWait ? left : MaxWait, time, stoppingToken);
+        }
+    }
+}
