@@ -95,7 +95,9 @@ internal sealed class SyncScheduler(
     {
         for (var left = due - time.GetUtcNow(); left > TimeSpan.Zero; left = due - time.GetUtcNow())
         {
-            await Task.Delay(left < MaxWait ? left : MaxWait, time, stoppingToken);
+            // Whole milliseconds, rounded up: a timer cannot wait less, and a shorter request would spin.
+            var wait = TimeSpan.FromMilliseconds(Math.Ceiling((left < MaxWait ? left : MaxWait).TotalMilliseconds));
+            await Task.Delay(wait, time, stoppingToken);
         }
     }
 }
