@@ -3,6 +3,7 @@ using Interop.Domain.Facts;
 using Interop.Ehr.Ndjson;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Terminology;
+using Interop.Store;
 using Interop.Worker.Check;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync;
@@ -97,6 +98,11 @@ internal static class InteropCli
             var setting = parsed.GetValue(sync.Source) is null ? "Interop:Source" : "--source";
             await error.WriteLineAsync($"error: {setting}: '{request.Source}' is not a folder (an NDJSON export is a folder of *.ndjson files).");
             return ExitCodes.Usage;
+        }
+
+        if (!request.DryRun)
+        {
+            await host.Services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
         }
 
         var report = await host.Services.GetRequiredService<FileSyncRunner>().RunAsync(request, asOf, cancellationToken);

@@ -71,15 +71,13 @@ internal sealed class LiveSyncRunner(
         try
         {
             runId = await store.StartRunAsync(request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, cancellationToken);
-            var report = await SyncAsync(request, asOf, holder, startedAt, started, requestsBefore, cancellationToken);
-            await store.FinishRunAsync(runId.Value, LiveRunProgress.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
+            var report = await SyncAsync(request, asOf, holder, runId.Value, startedAt, started, requestsBefore, cancellationToken);
+            await store.FinishRunAsync(runId.Value, RunHistory.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
             return report;
         }
         catch (Exception) when (runId is { } id)
         {
-            var failed = new SyncRunCompletion(SyncRunStatus.Failed, ExitCodes.Failure,
-                new SyncRunCounts(RequestsMade: (int)(request.Client.RequestCount - requestsBefore)), []);
-            await store.FinishRunAsync(id, failed, CancellationToken.None);
+            await store.FinishRunAsync(id, RunHistory.Failed(request.Client.RequestCount - requestsBefore), CancellationToken.None);
             throw;
         }
         finally
@@ -92,7 +90,7 @@ internal sealed class LiveSyncRunner(
     }
 
     private async Task<RunReport> SyncAsync(
-        LiveSyncRequest request, AsOf asOf, string holder, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
+        LiveSyncRequest request, AsOf asOf, string holder, Guid runId, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
     {
         var settings = interopOptions.Value;
         var rules = ruleOptions.Value;
@@ -147,7 +145,7 @@ internal sealed class LiveSyncRunner(
                 covered.UnionWith(patientIds);
                 progress.AddRead(assembled);
 
-                var plans = new List<(string PatientId, List<Observation> Derived, Provenance? Provenance)>();
+                var plans = new List<(string PatientId, List<Observation> Derived, Provenance? Provenance, SubjectStatus? Status)>();
                 foreach (var patient in assembled.Patients)
                 {
                     var patientId = patient.Record.PatientId;
@@ -181,19 +179,21 @@ internal sealed class LiveSyncRunner(
                     }
 
                     progress.Tally.Add(assessment.Eligibility);
-                    plans.Add((patientId, [.. outcomes.Observations], outcomes.Provenance));
+                    plans.Add((patientId, [.. outcomes.Observations], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
                 }
 
                 // Ids read but no longer screened (or merged away): whatever the ledger holds for them is retracted.
                 foreach (var id in patientIds.Where(id => !evaluated.Contains(id)).Order(StringComparer.Ordinal))
                 {
-                    plans.Add((id, [], null));
+                    plans.Add((id, [], null, null));
                 }
 
-                foreach (var (patientId, derived, provenance) in plans)
+                foreach (var (patientId, derived, provenance, status) in plans)
                 {
                     stage = "write-failed";
-                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, cancellationToken);
+                    // Not cancellable: a patient's write-back that has started finishes (bounded by the client's own timeouts),
+                    // so that stopping the service never leaves a transaction's outcome unknown; the run stops before the next candidate.
+                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, CancellationToken.None);
                     if (result.Failures.Count > 0)
                     {
                         // The transaction as built failed its profiles: nothing was written; reported and retried like a failed write.
@@ -202,6 +202,11 @@ internal sealed class LiveSyncRunner(
                         LiveSyncLog.PatientWithheld(logger, ehr, patientId, "validation-failed");
                         await QueueAsync(request, patientId, "validation-failed", cancellationToken);
                         continue;
+                    }
+
+                    if (status is not null && !request.DryRun)
+                    {
+                        await store.UpsertSubjectStatusesAsync([status], CancellationToken.None);
                     }
 
                     if (progress.AddWrite(result))
