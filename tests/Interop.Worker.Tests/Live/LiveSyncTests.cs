@@ -35,6 +35,7 @@ public sealed class LiveSyncTests
         Assert.All(outcomes, o => Assert.Equal(ObservationStatus.Final, o.Status));
         Assert.Equal(first.ProvenancesWritten, await ehr.CountAsync("Provenance"));
         Assert.Equal(first.PatientsEvaluated, first.ProvenancesWritten);
+        Assert.Equal(0, await ehr.CountAsync("ResearchSubject"));
         var expected = SampleExpectations.Load();
         foreach (var patient in expected.Take(6).Concat(expected.Where(p => p.Verdict != "eligible").Take(3)))
         {
@@ -351,6 +352,7 @@ public sealed class LiveSyncTests
             Microsoft.Extensions.Options.Options.Create(new Interop.Worker.Configuration.InteropOptions()),
             Microsoft.Extensions.Options.Options.Create(new Interop.Domain.Rules.TrialRuleOptions()),
             Microsoft.Extensions.Options.Options.Create(new LiveSyncOptions()),
+            new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveSyncRunner>.Instance)
         {
             BeforeTransactionValidation = bundle =>

@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Interop.Domain.Facts;
 using Interop.Domain.Rules;
+using Interop.Ehr.DependencyInjection;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
@@ -26,6 +27,7 @@ internal sealed class LiveSyncRunner(
     IOptions<InteropOptions> interopOptions,
     IOptions<TrialRuleOptions> ruleOptions,
     IOptions<LiveSyncOptions> liveOptions,
+    IOptionsMonitor<EhrConnectionOptions> connections,
     ILogger<LiveSyncRunner> logger)
 {
     /// <summary>Test seam: called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
@@ -49,6 +51,8 @@ internal sealed class LiveSyncRunner(
         var requestsBefore = request.Client.RequestCount;
         var options = liveOptions.Value;
 
+        // ResearchSubject write-back (issue 5): when configured, and (unless a dry run) when the EHR takes it.
+        var writeSubjects = connections.Get(request.EhrName).WriteResearchSubject;
         if (!request.DryRun)
         {
             var capabilities = await request.Client.CapabilitiesAsync(cancellationToken);
@@ -57,6 +61,12 @@ internal sealed class LiveSyncRunner(
             {
                 LiveSyncLog.Refused(logger, request.EhrName, string.Join(", ", missing));
                 throw new EhrCapabilityException(EhrCapabilities.Describe(missing)) { Missing = missing };
+            }
+
+            if (writeSubjects && !EhrCapabilities.SupportsResearchSubject(capabilities))
+            {
+                LiveSyncLog.ResearchSubjectUnsupported(logger, request.EhrName);
+                writeSubjects = false;
             }
         }
 
@@ -71,7 +81,7 @@ internal sealed class LiveSyncRunner(
         try
         {
             runId = await store.StartRunAsync(request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, cancellationToken);
-            var report = await SyncAsync(request, asOf, holder, runId.Value, startedAt, started, requestsBefore, cancellationToken);
+            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects }, asOf, holder, runId.Value, startedAt, started, requestsBefore, cancellationToken);
             await store.FinishRunAsync(runId.Value, RunHistory.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
             return report;
         }
@@ -117,6 +127,7 @@ internal sealed class LiveSyncRunner(
         var reader = new CandidateReader(client, mapper, options);
         var evaluator = new TrialEvaluator(rules);
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        var subjects = new ResearchSubjectBuilder(settings.StudyId);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
         var writeBack = new PatientWriteBack(store, time, gate, logger) { BeforeValidation = BeforeTransactionValidation };
@@ -145,7 +156,7 @@ internal sealed class LiveSyncRunner(
                 covered.UnionWith(patientIds);
                 progress.AddRead(assembled);
 
-                var plans = new List<(string PatientId, List<Observation> Derived, Provenance? Provenance, SubjectStatus? Status)>();
+                var plans = new List<(string PatientId, List<Resource> Derived, Provenance? Provenance, SubjectStatus? Status)>();
                 foreach (var patient in assembled.Patients)
                 {
                     var patientId = patient.Record.PatientId;
@@ -165,7 +176,10 @@ internal sealed class LiveSyncRunner(
 
                     stage = "evaluation-failed";
                     var assessment = evaluator.Evaluate(patient.Record, asOf);
-                    var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant));
+                    var outcomes = builder.Build(assessment, asOf.Instant);
+                    outcomes = BeforeValidation(request.WriteResearchSubject
+                        ? outcomes with { ResearchSubject = subjects.Build(assessment, patient.Record.Death) }
+                        : outcomes);
 
                     // Validation before write (issue 5): a resource failing its profile withholds the patient's whole write-back.
                     var failures = gate.Check(outcomes);
@@ -179,7 +193,7 @@ internal sealed class LiveSyncRunner(
                     }
 
                     progress.Tally.Add(assessment.Eligibility);
-                    plans.Add((patientId, [.. outcomes.Observations], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
+                    plans.Add((patientId, [.. outcomes.Observations, .. OptionalSubject(outcomes)], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
                 }
 
                 // Ids read but no longer screened (or merged away): whatever the ledger holds for them is retracted.
@@ -242,6 +256,9 @@ internal sealed class LiveSyncRunner(
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
     }
+
+    private static IEnumerable<Resource> OptionalSubject(PatientOutcomes outcomes) =>
+        outcomes.ResearchSubject is { } subject ? [subject] : [];
 
     private async System.Threading.Tasks.Task QueueAsync(LiveSyncRequest request, string patientId, string reason, CancellationToken cancellationToken)
     {
