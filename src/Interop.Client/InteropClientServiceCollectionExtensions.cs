@@ -22,7 +22,7 @@ public static class InteropClientServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InteropClientOptions>, InteropClientOptionsValidator>();
         services.AddTransient<InteropCredentialsHandler>();
-        return services.AddRefitClient<IInteropApi>()
+        return services.AddRefitGeneratedClient<IInteropApi>()
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<InteropClientOptions>>().Value.BaseAddress)
             .AddHttpMessageHandler<InteropCredentialsHandler>();
     }
