@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using System.Text.Json;
 using Interop.Store;
@@ -24,6 +25,11 @@ internal static class ReportVerb
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(report);
+        if (parsed.Action is HelpAction)
+        {
+            return await parsed.InvokeAsync(cancellationToken: cancellationToken);
+        }
+
         var format = parsed.GetValue(report.Format);
         if (format is not ("text" or "json"))
         {

@@ -163,6 +163,17 @@ public sealed class ReportCommandTests
         Assert.Equal(2, json.RootElement.GetProperty("dfs").GetProperty("events").GetInt32());
     }
 
+    [Fact]
+    public async Task Report_Help_PrintsUsageWithoutTouchingTheStore()
+    {
+        using var store = new ReportStore();
+
+        var result = await CliRunner.RunAsync(["report", "--help"], store.Settings);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.False(File.Exists(store.Combine("state.db")));
+    }
+
     private static List<string> Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
 
     private static string Line(string text, string label) =>
