@@ -164,6 +164,30 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_ScreenedPatients_TopReasonsInTextAndJson()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([
+            ReportStore.Screened("i1", "ineligible", "kmt2a-rearranged", "not-met"),
+            ReportStore.Screened("i2", "ineligible", "kmt2a-rearranged", "not-met"),
+            ReportStore.Screened("i3", "ineligible", "age-at-diagnosis", "not-met"),
+            ReportStore.Screened("u1", "undetermined", "eoi-marrow-m1-m2", "unknown"),
+            ReportStore.Treated("e1", 800)]);
+
+        var text = await CliRunner.RunAsync(["report"], store.Settings);
+        var json = await CliRunner.RunAsync(["report", "--format", "json"], store.Settings);
+
+        Assert.EndsWith("3  (not met: kmt2a-rearranged 2, age-at-diagnosis 1)", Line(text.Output, "ineligible"), StringComparison.Ordinal);
+        Assert.EndsWith("1  (missing: eoi-marrow-m1-m2 1)", Line(text.Output, "undetermined"), StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Output);
+        var first = document.RootElement.GetProperty("ineligibleReasons")[0];
+        Assert.Equal("kmt2a-rearranged", first.GetProperty("criterion").GetString());
+        Assert.Equal(2, first.GetProperty("count").GetInt32());
+        Assert.Equal(5, document.RootElement.GetProperty("patients").GetInt32());
+        Assert.Equal(1, document.RootElement.GetProperty("dfs").GetProperty("subjects").GetInt32());
+    }
+
+    [Fact]
     public async Task Report_Help_PrintsUsageWithoutTouchingTheStore()
     {
         using var store = new ReportStore();
