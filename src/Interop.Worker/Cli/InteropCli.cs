@@ -22,10 +22,12 @@ internal static class InteropCli
     {
         var sync = new SyncCommand();
         var check = new CheckCommand();
+        var report = new Report.ReportCommand();
         var root = new RootCommand("Interop: FHIR R4 adapter for the BlinFant trial (blinatumomab in infant KMT2A-rearranged ALL).")
         {
             sync,
             check,
+            report,
         };
 
         var parsed = root.Parse(args);
@@ -38,6 +40,11 @@ internal static class InteropCli
 
             await error.WriteLineAsync("Run with --help for usage.");
             return ExitCodes.Usage;
+        }
+
+        if (parsed.CommandResult.Command == report)
+        {
+            return await Report.ReportVerb.RunAsync(parsed, report, output, error, customize, cancellationToken);
         }
 
         if (parsed.CommandResult.Command == check)

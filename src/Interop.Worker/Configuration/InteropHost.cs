@@ -61,6 +61,7 @@ internal static class InteropHost
         builder.Services.AddSingleton<FileSyncRunner>();
         LiveSyncServices.Add(builder.Services);
         builder.Services.AddSingleton<LiveSyncRunner>();
+        Report.ReportServices.Add(builder.Services, builder.Configuration);
     }
 
     /// <summary>
