@@ -25,6 +25,38 @@ public sealed class SubjectStatusTests
     }
 
     [Fact]
+    public async Task UpsertSubjectStatusesAsync_SurvivalCourseAndReasons_ReadBack()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var status = Status("ehr-a", "p1", "eligible", "follow-up") with
+        {
+            Criteria = [new CriterionStatus("eoi-marrow-m1-m2", "met", ["Observation/bm1"], "blasts 3% below 25%")],
+            Survival = new SurvivalDays(FollowUpDays: 400, DfsEventDay: 200, OsEventDay: null),
+            CourseInfusionDays = 28,
+            RelapseSite = "cns",
+        };
+
+        await db.Store.UpsertSubjectStatusesAsync([status], Ct);
+
+        var read = (await db.Store.GetSubjectStatusAsync("ehr-a", "p1", Ct))!;
+        Assert.Equal(new SurvivalDays(400, 200, null), read.Survival);
+        Assert.Equal((28, "cns"), (read.CourseInfusionDays, read.RelapseSite));
+        Assert.Equal("blasts 3% below 25%", Assert.Single(read.Criteria).Reason);
+    }
+
+    [Fact]
+    public async Task UpsertSubjectStatusesAsync_BeforeTheCourse_HasNoSurvival()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+
+        await db.Store.UpsertSubjectStatusesAsync([Status("ehr-a", "p1", "eligible")], Ct);
+
+        var read = (await db.Store.GetSubjectStatusAsync("ehr-a", "p1", Ct))!;
+        Assert.Null(read.Survival);
+        Assert.Null(read.CourseInfusionDays);
+    }
+
+    [Fact]
     public async Task UpsertSubjectStatusesAsync_Existing_ReplacesIt()
     {
         using var db = await TestDatabase.MigratedAsync();

@@ -78,10 +78,18 @@ public sealed record MrdCounts(
     [property: JsonPropertyName("lowPositive")] int LowPositive,
     [property: JsonPropertyName("highPositive")] int HighPositive);
 
-/// <summary>Kaplan-Meier estimates at 2 and 4 years (null when no patient is still at risk then).</summary>
+/// <summary>Kaplan-Meier estimates at 2 years (day 730.5) and 4 years (day 1461), each null when no patient is still at risk then.</summary>
+/// <param name="TwoYear">The 2-year estimate.</param>
+/// <param name="FourYear">The 4-year estimate.</param>
+/// <param name="Subjects">Patients in the estimate (treated, with a known time; origin on or before the cut-off).</param>
+/// <param name="Events">Events in the estimate.</param>
+/// <param name="EventDayUnknown">Patients with an event on an unknown day: in the counts, not in the estimate (not estimable).</param>
 public sealed record SurvivalEstimates(
     [property: JsonPropertyName("twoYear")] SurvivalEstimate? TwoYear,
-    [property: JsonPropertyName("fourYear")] SurvivalEstimate? FourYear);
+    [property: JsonPropertyName("fourYear")] SurvivalEstimate? FourYear,
+    [property: JsonPropertyName("subjects")] int Subjects = 0,
+    [property: JsonPropertyName("events")] int Events = 0,
+    [property: JsonPropertyName("eventDayUnknown")] int EventDayUnknown = 0);
 
 /// <summary>An estimate with its 95% confidence interval (log-log), as fractions.</summary>
 public sealed record SurvivalEstimate(
@@ -89,7 +97,13 @@ public sealed record SurvivalEstimate(
     [property: JsonPropertyName("lower")] double Lower,
     [property: JsonPropertyName("upper")] double Upper);
 
-/// <summary>The Interfant-06 historical figures (trial.md), as fractions.</summary>
+/// <summary>The Interfant-06 historical figures (trial.md; configuration section <c>Report</c>), as fractions.</summary>
+/// <param name="DfsTwoYear">2-year disease-free survival.</param>
+/// <param name="OsTwoYear">2-year overall survival.</param>
+/// <param name="DfsFourYear">4-year disease-free survival.</param>
+/// <param name="OsFourYear">4-year overall survival.</param>
 public sealed record HistoricalControl(
     [property: JsonPropertyName("dfsTwoYear")] double DfsTwoYear,
-    [property: JsonPropertyName("osTwoYear")] double OsTwoYear);
+    [property: JsonPropertyName("osTwoYear")] double OsTwoYear,
+    [property: JsonPropertyName("dfsFourYear")] double? DfsFourYear = null,
+    [property: JsonPropertyName("osFourYear")] double? OsFourYear = null);

@@ -20,6 +20,12 @@ public sealed class EhrConnectionOptions
     /// <summary>How the adapter authenticates.</summary>
     public EhrAuthOptions Auth { get; set; } = new();
 
+    /// <summary>
+    /// Also write each screened patient's ResearchSubject (study BlinFant, status per trial.md) with the outcomes, when the
+    /// EHR's CapabilityStatement offers conditional update on ResearchSubject (default false).
+    /// </summary>
+    public bool WriteResearchSubject { get; set; }
+
     /// <summary>Timeouts and retries.</summary>
     public EhrResilienceOptions Resilience { get; set; } = new();
 

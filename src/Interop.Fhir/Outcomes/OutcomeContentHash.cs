@@ -24,4 +24,18 @@ public static class OutcomeContentHash
         var json = JsonSerializer.SerializeToUtf8Bytes(copy, FhirJson.Options);
         return Convert.ToHexStringLower(SHA256.HashData(json));
     }
+
+    /// <summary>
+    /// Lower-case SHA-256 hex of a ResearchSubject's canonical content without <c>id</c> and <c>meta</c>: unlike an
+    /// Observation's, its status is the content (eligible, on-study-intervention, follow-up...).
+    /// </summary>
+    public static string Of(ResearchSubject subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        var copy = (ResearchSubject)subject.DeepCopy();
+        copy.Id = null;
+        copy.Meta = null;
+        var json = JsonSerializer.SerializeToUtf8Bytes(copy, FhirJson.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(json));
+    }
 }

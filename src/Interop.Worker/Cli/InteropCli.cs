@@ -3,6 +3,7 @@ using Interop.Domain.Facts;
 using Interop.Ehr.Ndjson;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Terminology;
+using Interop.Store;
 using Interop.Worker.Check;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync;
@@ -21,10 +22,12 @@ internal static class InteropCli
     {
         var sync = new SyncCommand();
         var check = new CheckCommand();
+        var report = new Report.ReportCommand();
         var root = new RootCommand("Interop: FHIR R4 adapter for the BlinFant trial (blinatumomab in infant KMT2A-rearranged ALL).")
         {
             sync,
             check,
+            report,
         };
 
         var parsed = root.Parse(args);
@@ -37,6 +40,11 @@ internal static class InteropCli
 
             await error.WriteLineAsync("Run with --help for usage.");
             return ExitCodes.Usage;
+        }
+
+        if (parsed.CommandResult.Command == report)
+        {
+            return await Report.ReportVerb.RunAsync(parsed, report, output, error, customize, cancellationToken);
         }
 
         if (parsed.CommandResult.Command == check)
@@ -97,6 +105,11 @@ internal static class InteropCli
             var setting = parsed.GetValue(sync.Source) is null ? "Interop:Source" : "--source";
             await error.WriteLineAsync($"error: {setting}: '{request.Source}' is not a folder (an NDJSON export is a folder of *.ndjson files).");
             return ExitCodes.Usage;
+        }
+
+        if (!request.DryRun)
+        {
+            await host.Services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
         }
 
         var report = await host.Services.GetRequiredService<FileSyncRunner>().RunAsync(request, asOf, cancellationToken);

@@ -24,6 +24,19 @@ internal static class InteropHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        Configure(builder, overrides, customize, adHocEhr);
+        customize?.Services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The configuration, logging, validated options and services every verb shares, on a generic host's builder or on
+    /// the web application builder of <c>serve</c>. Test seams' service replacements are left to the caller, to apply last.
+    /// </summary>
+    public static void Configure(
+        IHostApplicationBuilder builder, IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize, Uri? adHocEhr)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         customize?.Configure?.Invoke(builder.Configuration);
         builder.Configuration.AddInMemoryCollection(overrides);
 
@@ -48,8 +61,7 @@ internal static class InteropHost
         builder.Services.AddSingleton<FileSyncRunner>();
         LiveSyncServices.Add(builder.Services);
         builder.Services.AddSingleton<LiveSyncRunner>();
-        customize?.Services?.Invoke(builder.Services);
-        return builder.Build();
+        Report.ReportServices.Add(builder.Services, builder.Configuration);
     }
 
     /// <summary>

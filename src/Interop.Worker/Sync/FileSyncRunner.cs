@@ -8,6 +8,7 @@ using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
 using Interop.Fhir.Validation;
+using Interop.Store;
 using Interop.Worker.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,13 +18,15 @@ namespace Interop.Worker.Sync;
 /// <summary>
 /// One sync over a Bulk Data NDJSON folder: read and map every record, evaluate each screened
 /// patient as of one instant, validate each patient's outcomes against their profiles, write the valid ones
-/// (unless a dry run) and the run report.
+/// (unless a dry run) and the run report. With a state store, a run that writes is also recorded in the run history, and
+/// each evaluated patient's trial status is kept (target <see cref="RunHistory.FileTarget"/>).
 /// </summary>
 internal sealed class FileSyncRunner(
     TimeProvider time,
     IOptions<InteropOptions> interopOptions,
     IOptions<TrialRuleOptions> ruleOptions,
-    ILogger<FileSyncRunner> logger)
+    ILogger<FileSyncRunner> logger,
+    StateStore? store = null)
 {
     public const string ReportFileName = "run-report.json";
 
@@ -34,6 +37,30 @@ internal sealed class FileSyncRunner(
     internal Func<PatientOutcomes, PatientOutcomes> BeforeValidation { get; init; } = static outcomes => outcomes;
 
     public async Task<RunReport> RunAsync(SyncRequest request, AsOf asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(asOf);
+        var history = request.DryRun ? null : store;
+        if (history is null)
+        {
+            return await SyncAsync(request, asOf, runId: null, cancellationToken);
+        }
+
+        var runId = await history.StartRunAsync(RunHistory.FileTarget, SyncRunMode.File, asOf.Instant, cancellationToken);
+        try
+        {
+            var report = await SyncAsync(request, asOf, runId, cancellationToken);
+            await history.FinishRunAsync(runId, RunHistory.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
+            return report;
+        }
+        catch (Exception)
+        {
+            await history.FinishRunAsync(runId, RunHistory.Failed(), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<RunReport> SyncAsync(SyncRequest request, AsOf asOf, Guid? runId, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
@@ -69,7 +96,8 @@ internal sealed class FileSyncRunner(
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancellationToken)
-            .Select(patient => Prepare(patient, evaluator, builder, subjects, asOf));
+            .Select(patient => Prepare(patient, evaluator, builder, subjects, asOf, runId));
+        var statuses = new List<SubjectStatus>();
         await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
         {
             foreach (var patient in prepared)
@@ -87,6 +115,7 @@ internal sealed class FileSyncRunner(
                 }
 
                 tally.Add(patient.Assessment!.Eligibility);
+                statuses.Add(patient.Status!);
                 tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
@@ -98,6 +127,12 @@ internal sealed class FileSyncRunner(
             {
                 await sink.CompleteAsync(cancellationToken);
             }
+        }
+
+        if (runId is not null && store is not null)
+        {
+            // After the files: the store says what the written outcomes say.
+            await store.UpsertSubjectStatusesAsync(statuses, CancellationToken.None);
         }
 
         var exitCode = quarantined.Count > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
@@ -139,12 +174,12 @@ internal sealed class FileSyncRunner(
 
     /// <summary>One patient's outcomes, or why none are written (quarantined input, or a resource failing its profile).</summary>
     private PreparedPatient Prepare(
-        PatientRecordSet patient, TrialEvaluator evaluator, OutcomeBuilder builder, ResearchSubjectBuilder subjects, AsOf asOf)
+        PatientRecordSet patient, TrialEvaluator evaluator, OutcomeBuilder builder, ResearchSubjectBuilder subjects, AsOf asOf, Guid? runId)
     {
         if (patient.Quarantined.Count > 0)
         {
             // Something of theirs could not be read: an outcome without it could be wrong, so none is written.
-            return new PreparedPatient(null, null, []);
+            return new PreparedPatient(null, null, [], null);
         }
 
         var assessment = evaluator.Evaluate(patient.Record, asOf);
@@ -156,8 +191,15 @@ internal sealed class FileSyncRunner(
         var failures = new OutcomeGate(lease.Validator).Check(outcomes);
 
         // A resource that does not meet its profile is not written, and neither is the rest of the patient's batch.
-        return failures.Count > 0 ? new PreparedPatient(assessment, null, failures) : new PreparedPatient(assessment, outcomes, []);
+        if (failures.Count > 0)
+        {
+            return new PreparedPatient(assessment, null, failures, null);
+        }
+
+        var status = SubjectStatusMapping.From(RunHistory.FileTarget, assessment, patient.Record.Death, runId);
+        return new PreparedPatient(assessment, outcomes, [], status);
     }
 
-    private sealed record PreparedPatient(TrialAssessment? Assessment, PatientOutcomes? Outcomes, IReadOnlyList<QuarantineEntry> Failures);
+    private sealed record PreparedPatient(
+        TrialAssessment? Assessment, PatientOutcomes? Outcomes, IReadOnlyList<QuarantineEntry> Failures, SubjectStatus? Status);
 }

@@ -45,6 +45,9 @@ internal sealed class LiveEhr : IAsyncDisposable
     /// </summary>
     public Func<string, bool>? RejectTransaction { get; set; }
 
+    /// <summary>The EHR's <c>WriteResearchSubject</c> setting for the runs of <see cref="SyncAsync"/>.</summary>
+    public bool WriteResearchSubject { get; set; }
+
     public static async Task<LiveEhr> StartAsync(bool load = true)
     {
         var ehr = new LiveEhr();
@@ -82,6 +85,7 @@ internal sealed class LiveEhr : IAsyncDisposable
         Options.Create(new InteropOptions()),
         Options.Create(new TrialRuleOptions()),
         Options.Create(new LiveSyncOptions()),
+        new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions { WriteResearchSubject = WriteResearchSubject }),
         NullLogger<LiveSyncRunner>.Instance)
     {
         AfterTransaction = afterTransaction,

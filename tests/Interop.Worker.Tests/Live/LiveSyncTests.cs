@@ -3,6 +3,7 @@ using System.Text;
 using Hl7.Fhir.Model;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
+using Interop.Store;
 using Interop.Testing;
 using Interop.Worker.Sync;
 using Interop.Worker.Sync.Live;
@@ -34,6 +35,7 @@ public sealed class LiveSyncTests
         Assert.All(outcomes, o => Assert.Equal(ObservationStatus.Final, o.Status));
         Assert.Equal(first.ProvenancesWritten, await ehr.CountAsync("Provenance"));
         Assert.Equal(first.PatientsEvaluated, first.ProvenancesWritten);
+        Assert.Equal(0, await ehr.CountAsync("ResearchSubject"));
         var expected = SampleExpectations.Load();
         foreach (var patient in expected.Take(6).Concat(expected.Where(p => p.Verdict != "eligible").Take(3)))
         {
@@ -43,6 +45,12 @@ public sealed class LiveSyncTests
                 Assert.Equal(patient.CourseState, Value(outcomes, "blinatumomab-course", patient.PatientId));
             }
         }
+
+        var statuses = await ehr.Store.ListSubjectStatusesAsync(new SubjectStatusQuery(EhrName: LiveEhr.EhrName, Take: 1000), CancellationToken.None);
+        var run = await ehr.Store.GetLatestRunAsync(LiveEhr.EhrName, CancellationToken.None);
+        Assert.Equal(first.PatientsEvaluated, statuses.Total);
+        Assert.All(statuses.Items, s => Assert.Equal(run!.RunId, s.RunId));
+        Assert.All(expected.Take(6), p => Assert.Equal(p.Verdict, statuses.Items.Single(s => s.PatientId == p.PatientId).Verdict));
 
         var eligibility = outcomes.Single(o => o.Identifier[0].Value == "blinfant/eligibility/p001");
         var historyBefore = await ehr.GetAsync<Bundle>($"Observation/{eligibility.Id}/_history");
@@ -344,6 +352,7 @@ public sealed class LiveSyncTests
             Microsoft.Extensions.Options.Options.Create(new Interop.Worker.Configuration.InteropOptions()),
             Microsoft.Extensions.Options.Options.Create(new Interop.Domain.Rules.TrialRuleOptions()),
             Microsoft.Extensions.Options.Options.Create(new LiveSyncOptions()),
+            new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveSyncRunner>.Instance)
         {
             BeforeTransactionValidation = bundle =>

@@ -37,6 +37,16 @@ internal static class EhrCapabilities
         return missing;
     }
 
+    /// <summary>True when the server takes conditional updates (and conditional deletes, to retract) of ResearchSubject.</summary>
+    public static bool SupportsResearchSubject(CapabilityStatement capabilities)
+    {
+        var server = capabilities.Rest.FirstOrDefault(r => r.Mode == CapabilityStatement.RestfulCapabilityMode.Server)
+            ?? capabilities.Rest.FirstOrDefault();
+        var subject = server?.Resource.FirstOrDefault(r => string.Equals(r.Type, "ResearchSubject", StringComparison.Ordinal));
+        return subject is { ConditionalUpdate: true }
+            && subject.ConditionalDelete is not null and not CapabilityStatement.ConditionalDeleteStatus.NotSupported;
+    }
+
     /// <summary>The refusal's message: "the server does not support transaction, conditional update on Observation".</summary>
     public static string Describe(IReadOnlyList<string> missing) =>
         $"The EHR cannot take the adapter's write-back, nothing was written: the server does not support {string.Join(", ", missing)} (per its CapabilityStatement).";

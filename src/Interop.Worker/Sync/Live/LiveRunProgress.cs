@@ -95,12 +95,4 @@ internal sealed class LiveRunProgress
             OutcomeChanges = _changes,
         };
     }
-
-    /// <summary>The run-history entry of a finished run.</summary>
-    public static SyncRunCompletion Completion(RunReport report, SyncRunStatus status) => new(
-        status,
-        report.ExitCode,
-        new SyncRunCounts(report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated, report.PatientsWithheld,
-            report.OutcomesWritten, report.OutcomesUnchanged, (int)report.RequestsMade),
-        [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))]);
 }

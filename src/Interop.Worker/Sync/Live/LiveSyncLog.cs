@@ -25,4 +25,7 @@ internal static partial class LiveSyncLog
 
     [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: patient {PatientId} withheld ({Reason})")]
     public static partial void PatientWithheld(ILogger logger, string ehr, string patientId, string reason);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: ResearchSubject write-back is enabled but the EHR lacks conditional update on ResearchSubject; writing outcomes only")]
+    public static partial void ResearchSubjectUnsupported(ILogger logger, string ehr);
 }

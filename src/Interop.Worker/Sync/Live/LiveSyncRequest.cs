@@ -7,4 +7,8 @@ namespace Interop.Worker.Sync.Live;
 /// <param name="Client">The EHR's FHIR client.</param>
 /// <param name="SiteMaps">Site ConceptMaps over the shipped terminology defaults.</param>
 /// <param name="DryRun">Shadow mode: read and evaluate, report what would change, write nothing (no store changes but the run history).</param>
-public sealed record LiveSyncRequest(string EhrName, FhirClient Client, IReadOnlyList<string> SiteMaps, bool DryRun);
+public sealed record LiveSyncRequest(string EhrName, FhirClient Client, IReadOnlyList<string> SiteMaps, bool DryRun)
+{
+    /// <summary>Write each patient's ResearchSubject too (set by the runner from configuration and the EHR's capabilities).</summary>
+    public bool WriteResearchSubject { get; init; }
+}

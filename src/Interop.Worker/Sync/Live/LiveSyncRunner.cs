@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Interop.Domain.Facts;
 using Interop.Domain.Rules;
+using Interop.Ehr.DependencyInjection;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
@@ -26,6 +27,7 @@ internal sealed class LiveSyncRunner(
     IOptions<InteropOptions> interopOptions,
     IOptions<TrialRuleOptions> ruleOptions,
     IOptions<LiveSyncOptions> liveOptions,
+    IOptionsMonitor<EhrConnectionOptions> connections,
     ILogger<LiveSyncRunner> logger)
 {
     /// <summary>Test seam: called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
@@ -49,6 +51,8 @@ internal sealed class LiveSyncRunner(
         var requestsBefore = request.Client.RequestCount;
         var options = liveOptions.Value;
 
+        // ResearchSubject write-back (issue 5): when configured, and (unless a dry run) when the EHR takes it.
+        var writeSubjects = connections.Get(request.EhrName).WriteResearchSubject;
         if (!request.DryRun)
         {
             var capabilities = await request.Client.CapabilitiesAsync(cancellationToken);
@@ -57,6 +61,12 @@ internal sealed class LiveSyncRunner(
             {
                 LiveSyncLog.Refused(logger, request.EhrName, string.Join(", ", missing));
                 throw new EhrCapabilityException(EhrCapabilities.Describe(missing)) { Missing = missing };
+            }
+
+            if (writeSubjects && !EhrCapabilities.SupportsResearchSubject(capabilities))
+            {
+                LiveSyncLog.ResearchSubjectUnsupported(logger, request.EhrName);
+                writeSubjects = false;
             }
         }
 
@@ -71,15 +81,13 @@ internal sealed class LiveSyncRunner(
         try
         {
             runId = await store.StartRunAsync(request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, cancellationToken);
-            var report = await SyncAsync(request, asOf, holder, startedAt, started, requestsBefore, cancellationToken);
-            await store.FinishRunAsync(runId.Value, LiveRunProgress.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
+            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects }, asOf, holder, runId.Value, startedAt, started, requestsBefore, cancellationToken);
+            await store.FinishRunAsync(runId.Value, RunHistory.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
             return report;
         }
         catch (Exception) when (runId is { } id)
         {
-            var failed = new SyncRunCompletion(SyncRunStatus.Failed, ExitCodes.Failure,
-                new SyncRunCounts(RequestsMade: (int)(request.Client.RequestCount - requestsBefore)), []);
-            await store.FinishRunAsync(id, failed, CancellationToken.None);
+            await store.FinishRunAsync(id, RunHistory.Failed(request.Client.RequestCount - requestsBefore), CancellationToken.None);
             throw;
         }
         finally
@@ -92,7 +100,7 @@ internal sealed class LiveSyncRunner(
     }
 
     private async Task<RunReport> SyncAsync(
-        LiveSyncRequest request, AsOf asOf, string holder, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
+        LiveSyncRequest request, AsOf asOf, string holder, Guid runId, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
     {
         var settings = interopOptions.Value;
         var rules = ruleOptions.Value;
@@ -119,6 +127,7 @@ internal sealed class LiveSyncRunner(
         var reader = new CandidateReader(client, mapper, options);
         var evaluator = new TrialEvaluator(rules);
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        var subjects = new ResearchSubjectBuilder(settings.StudyId);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
         var writeBack = new PatientWriteBack(store, time, gate, logger) { BeforeValidation = BeforeTransactionValidation };
@@ -147,7 +156,7 @@ internal sealed class LiveSyncRunner(
                 covered.UnionWith(patientIds);
                 progress.AddRead(assembled);
 
-                var plans = new List<(string PatientId, List<Observation> Derived, Provenance? Provenance)>();
+                var plans = new List<(string PatientId, List<Resource> Derived, Provenance? Provenance, SubjectStatus? Status)>();
                 foreach (var patient in assembled.Patients)
                 {
                     var patientId = patient.Record.PatientId;
@@ -167,7 +176,10 @@ internal sealed class LiveSyncRunner(
 
                     stage = "evaluation-failed";
                     var assessment = evaluator.Evaluate(patient.Record, asOf);
-                    var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant));
+                    var outcomes = builder.Build(assessment, asOf.Instant);
+                    outcomes = BeforeValidation(request.WriteResearchSubject
+                        ? outcomes with { ResearchSubject = subjects.Build(assessment, patient.Record.Death) }
+                        : outcomes);
 
                     // Validation before write (issue 5): a resource failing its profile withholds the patient's whole write-back.
                     var failures = gate.Check(outcomes);
@@ -181,19 +193,21 @@ internal sealed class LiveSyncRunner(
                     }
 
                     progress.Tally.Add(assessment.Eligibility);
-                    plans.Add((patientId, [.. outcomes.Observations], outcomes.Provenance));
+                    plans.Add((patientId, [.. outcomes.Observations, .. OptionalSubject(outcomes)], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
                 }
 
                 // Ids read but no longer screened (or merged away): whatever the ledger holds for them is retracted.
                 foreach (var id in patientIds.Where(id => !evaluated.Contains(id)).Order(StringComparer.Ordinal))
                 {
-                    plans.Add((id, [], null));
+                    plans.Add((id, [], null, null));
                 }
 
-                foreach (var (patientId, derived, provenance) in plans)
+                foreach (var (patientId, derived, provenance, status) in plans)
                 {
                     stage = "write-failed";
-                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, cancellationToken);
+                    // Not cancellable: a patient's write-back that has started finishes (bounded by the client's own timeouts),
+                    // so that stopping the service never leaves a transaction's outcome unknown; the run stops before the next candidate.
+                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, CancellationToken.None);
                     if (result.Failures.Count > 0)
                     {
                         // The transaction as built failed its profiles: nothing was written; reported and retried like a failed write.
@@ -202,6 +216,11 @@ internal sealed class LiveSyncRunner(
                         LiveSyncLog.PatientWithheld(logger, ehr, patientId, "validation-failed");
                         await QueueAsync(request, patientId, "validation-failed", cancellationToken);
                         continue;
+                    }
+
+                    if (status is not null && !request.DryRun)
+                    {
+                        await store.UpsertSubjectStatusesAsync([status], CancellationToken.None);
                     }
 
                     if (progress.AddWrite(result))
@@ -237,6 +256,9 @@ internal sealed class LiveSyncRunner(
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
     }
+
+    private static IEnumerable<Resource> OptionalSubject(PatientOutcomes outcomes) =>
+        outcomes.ResearchSubject is { } subject ? [subject] : [];
 
     private async System.Threading.Tasks.Task QueueAsync(LiveSyncRequest request, string patientId, string reason, CancellationToken cancellationToken)
     {

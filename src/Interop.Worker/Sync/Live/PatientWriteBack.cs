@@ -26,10 +26,10 @@ internal sealed class PatientWriteBack(StateStore store, TimeProvider time, Outc
     public Func<Bundle, Bundle> BeforeValidation { get; init; } = static transaction => transaction;
 
     public async Task<PatientWriteResult> WriteAsync(
-        LiveSyncRequest request, string patientId, List<Observation> derived, Provenance? provenance, CancellationToken cancellationToken)
+        LiveSyncRequest request, string patientId, List<Resource> derived, Provenance? provenance, CancellationToken cancellationToken)
     {
         var ehr = request.EhrName;
-        var digests = derived.Select(o => (Observation: o, Identifier: o.Identifier[0].Value ?? string.Empty, Hash: OutcomeContentHash.Of(o))).ToList();
+        var digests = derived.Select(Digest).ToList();
         var ledger = await store.GetLedgerAsync(ehr, patientId, cancellationToken);
         var diff = LedgerComparison.Compare(ledger, [.. digests.Select(d => new OutcomeDigest(d.Identifier, d.Hash))]);
         var changes = new Dictionary<string, OutcomeChangeCount>(StringComparer.Ordinal);
@@ -46,13 +46,12 @@ internal sealed class PatientWriteBack(StateStore store, TimeProvider time, Outc
         var newIds = diff.New.Select(d => d.OutcomeIdentifier).ToHashSet(StringComparer.Ordinal);
         var changedIds = diff.Changed.Select(d => d.OutcomeIdentifier).ToHashSet(StringComparer.Ordinal);
         var writes = new List<OutcomeWrite>();
-        foreach (var (observation, identifier, hash) in digests)
+        foreach (var (resource, identifier, code, hash) in digests)
         {
             var status = newIds.Contains(identifier) ? OutcomeStatus.Final : changedIds.Contains(identifier) ? OutcomeStatus.Amended : (OutcomeStatus?)null;
             if (status is { } s)
             {
-                var code = observation.Code.Coding[0].Code ?? string.Empty;
-                writes.Add(new OutcomeWrite(observation, identifier, code, hash, s));
+                writes.Add(new OutcomeWrite(resource, identifier, code, hash, s));
                 Count(changes, code, s);
             }
         }
@@ -60,7 +59,11 @@ internal sealed class PatientWriteBack(StateStore store, TimeProvider time, Outc
         foreach (var retracted in diff.Retracted)
         {
             Count(changes, retracted.OutcomeCode, OutcomeStatus.EnteredInError);
-            if (!request.DryRun && await LastWrittenAsync(request.Client, retracted.OutcomeIdentifier, cancellationToken) is { } last)
+            if (!request.DryRun && retracted.OutcomeCode == OutcomeWrite.ResearchSubjectCode)
+            {
+                writes.Add(new OutcomeWrite(null, retracted.OutcomeIdentifier, retracted.OutcomeCode, retracted.ContentHash, OutcomeStatus.EnteredInError));
+            }
+            else if (!request.DryRun && await LastWrittenAsync(request.Client, retracted.OutcomeIdentifier, cancellationToken) is { } last)
             {
                 writes.Add(new OutcomeWrite(last, retracted.OutcomeIdentifier, retracted.OutcomeCode, retracted.ContentHash, OutcomeStatus.EnteredInError));
             }
@@ -97,6 +100,13 @@ internal sealed class PatientWriteBack(StateStore store, TimeProvider time, Outc
         await store.RemovePendingPatientAsync(ehr, patientId, CancellationToken.None);
         return new PatientWriteResult(writes.Count > 0, writes.Count, diff.Unchanged.Count, changes);
     }
+
+    private static (Resource Resource, string Identifier, string Code, string Hash) Digest(Resource resource) => resource switch
+    {
+        Observation o => (o, o.Identifier[0].Value ?? string.Empty, o.Code.Coding[0].Code ?? string.Empty, OutcomeContentHash.Of(o)),
+        ResearchSubject r => (r, r.Identifier[0].Value ?? string.Empty, OutcomeWrite.ResearchSubjectCode, OutcomeContentHash.Of(r)),
+        _ => throw new ArgumentException($"{resource.TypeName} is not a derived resource", nameof(resource)),
+    };
 
     private static async Task<Observation?> LastWrittenAsync(FhirClient client, string identifierValue, CancellationToken cancellationToken)
     {

@@ -2,12 +2,22 @@ using System.Security.Cryptography;
 using System.Text;
 using Hl7.Fhir.Model;
 using Canonical = Interop.Fhir.Canonical;
+using Interop.Fhir.Outcomes;
 using Interop.Store;
 
 namespace Interop.Worker.Sync.Live;
 
-/// <summary>One outcome Observation to write, with what the ledger records of it.</summary>
-internal sealed record OutcomeWrite(Observation Observation, string IdentifierValue, string OutcomeCode, string ContentHash, OutcomeStatus Status);
+/// <summary>
+/// One derived resource to write (an outcome Observation, or the patient's ResearchSubject), with what the ledger records
+/// of it. A retracted ResearchSubject has no entered-in-error status in R4: it is deleted, and <paramref name="Resource"/> is null.
+/// </summary>
+internal sealed record OutcomeWrite(Resource? Resource, string IdentifierValue, string OutcomeCode, string ContentHash, OutcomeStatus Status)
+{
+    /// <summary>The ledger's code of a ResearchSubject (in place of an outcome code).</summary>
+    public const string ResearchSubjectCode = ResearchSubjectBuilder.IdentifierSegment;
+
+    public string ResourceType => OutcomeCode == ResearchSubjectCode ? "ResearchSubject" : "Observation";
+}
 
 /// <summary>
 /// One patient's write-back (fhir-contract.md, "How it is written"): a transaction of conditional updates by
@@ -15,22 +25,36 @@ internal sealed record OutcomeWrite(Observation Observation, string IdentifierVa
 /// </summary>
 internal static class WriteBackTransaction
 {
-    /// <summary>The transaction Bundle: a <c>PUT Observation?identifier=..</c> per outcome, then one <c>POST Provenance</c>.</summary>
+    /// <summary>
+    /// The transaction Bundle: a <c>PUT Observation?identifier=..</c> per outcome (and <c>PUT ResearchSubject?identifier=..</c>,
+    /// or <c>DELETE</c> when retracted), then one <c>POST Provenance</c> targeting what was put.
+    /// </summary>
     public static Bundle Create(IReadOnlyList<OutcomeWrite> writes, Provenance provenance, DateTimeOffset recorded)
     {
         var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
         var targets = new List<ResourceReference>(writes.Count);
         foreach (var write in writes)
         {
-            var observation = (Observation)write.Observation.DeepCopy();
-            observation.Id = null;
-            observation.Status = write.Status switch
+            var conditionalUrl = $"{write.ResourceType}?identifier={Canonical.OutcomeIdentifierSystem}|{write.IdentifierValue}";
+            if (write.Resource is null)
             {
-                OutcomeStatus.Final => ObservationStatus.Final,
-                OutcomeStatus.Amended => ObservationStatus.Amended,
-                _ => ObservationStatus.EnteredInError,
-            };
-            if (observation.Meta is { } meta)
+                bundle.Entry.Add(new Bundle.EntryComponent { Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.DELETE, Url = conditionalUrl } });
+                continue;
+            }
+
+            var resource = (Resource)write.Resource.DeepCopy();
+            resource.Id = null;
+            if (resource is Observation observation)
+            {
+                observation.Status = write.Status switch
+                {
+                    OutcomeStatus.Final => ObservationStatus.Final,
+                    OutcomeStatus.Amended => ObservationStatus.Amended,
+                    _ => ObservationStatus.EnteredInError,
+                };
+            }
+
+            if (resource.Meta is { } meta)
             {
                 meta.VersionId = null;
                 meta.LastUpdated = null;
@@ -41,12 +65,8 @@ internal static class WriteBackTransaction
             bundle.Entry.Add(new Bundle.EntryComponent
             {
                 FullUrl = fullUrl,
-                Resource = observation,
-                Request = new Bundle.RequestComponent
-                {
-                    Method = Bundle.HTTPVerb.PUT,
-                    Url = $"Observation?identifier={Canonical.OutcomeIdentifierSystem}|{write.IdentifierValue}",
-                },
+                Resource = resource,
+                Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = conditionalUrl },
             });
         }
 
@@ -93,7 +113,7 @@ internal static class WriteBackTransaction
             var parts = location.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var history = Array.IndexOf(parts, "_history");
             var end = history >= 0 ? history : parts.Length;
-            if (end >= 2 && string.Equals(parts[end - 2], "Observation", StringComparison.Ordinal))
+            if (end >= 2 && parts[end - 2] is "Observation" or "ResearchSubject")
             {
                 id ??= parts[end - 1];
             }

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Api;
+
+/// <summary>
+/// API keys and (when <c>Api:Jwt</c> is configured) JWT bearer tokens behind one policy scheme that picks by the
+/// request's headers; the policies <c>read</c> and <c>operate</c>; and a fallback policy requiring an authenticated
+/// caller, so an endpoint is anonymous only when marked <c>AllowAnonymous</c>.
+/// </summary>
+internal static class ApiAuthentication
+{
+    public const string SchemeName = "Interop";
+
+    public static void Add(IServiceCollection services, IConfiguration configuration)
+    {
+        var jwtConfigured = configuration.GetSection($"{ApiOptions.SectionName}:{nameof(ApiOptions.Jwt)}").Exists();
+        var authentication = services.AddAuthentication(SchemeName)
+            .AddPolicyScheme(SchemeName, "API key or JWT bearer", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) || !jwtConfigured
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+
+        if (jwtConfigured)
+        {
+            authentication.AddJwtBearer();
+            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+                .Configure<IOptions<ApiOptions>>((bearer, api) => ConfigureJwt(bearer, api.Value.Jwt!));
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiRoles.Read, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Read, ApiRoles.Operate))
+            .AddPolicy(ApiRoles.Operate, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operate))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    private static void ConfigureJwt(JwtBearerOptions bearer, ApiJwtOptions jwt)
+    {
+        bearer.Authority = jwt.Authority;
+        bearer.Audience = jwt.Audience;
+        bearer.RequireHttpsMetadata = true;
+
+        // The role claim keeps its name as issued (no mapping to Microsoft's long claim types).
+        bearer.MapInboundClaims = false;
+        bearer.TokenValidationParameters.NameClaimType = "sub";
+        bearer.Events = new JwtBearerEvents { OnTokenValidated = context => AddRoles(context, jwt) };
+    }
+
+    /// <summary>Adds an identity with the API's roles for the token's role values that grant them.</summary>
+    private static Task AddRoles(TokenValidatedContext context, ApiJwtOptions jwt)
+    {
+        var values = context.Principal?.FindAll(jwt.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+        var roles = new List<Claim>();
+        if (values.Contains(jwt.OperateRole))
+        {
+            roles.Add(new Claim(ClaimTypes.Role, ApiRoles.Operate));
+        }
+
+        if (values.Contains(jwt.ReadRole))
+        {
+            roles.Add(new Claim(ClaimTypes.Role, ApiRoles.Read));
+        }
+
+        context.Principal?.AddIdentity(new ClaimsIdentity(roles, "InteropRoles", ClaimTypes.Name, ClaimTypes.Role));
+        return Task.CompletedTask;
+    }
+}

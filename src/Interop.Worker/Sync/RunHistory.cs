@@ -1,0 +1,21 @@
+using Interop.Store;
+
+namespace Interop.Worker.Sync;
+
+/// <summary>How a run report is kept in the store's run history (<c>GET /api/v1/runs</c>): counts and quarantined records, no patient data.</summary>
+internal static class RunHistory
+{
+    /// <summary>The target name of file-mode runs (the NDJSON source) in the store.</summary>
+    public const string FileTarget = "file";
+
+    public static SyncRunCompletion Completion(RunReport report, SyncRunStatus status) => new(
+        status,
+        report.ExitCode,
+        new SyncRunCounts(report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated, report.PatientsWithheld,
+            report.OutcomesWritten, report.OutcomesUnchanged, (int)report.RequestsMade),
+        [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))]);
+
+    /// <summary>A run that ended by an exception: its status and exit code only.</summary>
+    public static SyncRunCompletion Failed(long requestsMade = 0) =>
+        new(SyncRunStatus.Failed, ExitCodes.Failure, new SyncRunCounts(RequestsMade: (int)requestsMade), []);
+}
