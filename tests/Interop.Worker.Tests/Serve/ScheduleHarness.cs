@@ -75,10 +75,10 @@ internal sealed class ScheduleHarness : IAsyncDisposable
         await Store.FinishRunAsync(id, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []), CancellationToken.None);
     }
 
-    /// <summary>The next occurrence a target's loop started waiting for (waits up to 10 s).</summary>
-    public async Task<(string Target, DateTimeOffset Due)> NextWaitAsync()
+    /// <summary>The next occurrence a target's loop started waiting for (waits up to <paramref name="seconds"/>).</summary>
+    public async Task<(string Target, DateTimeOffset Due)> NextWaitAsync(int seconds = 10)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         return await _waits.Reader.ReadAsync(timeout.Token);
     }
 
