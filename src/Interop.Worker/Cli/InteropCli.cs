@@ -22,12 +22,14 @@ internal static class InteropCli
     {
         var sync = new SyncCommand();
         var check = new CheckCommand();
+        var serve = new ServeCommand();
         var report = new Report.ReportCommand();
         var root = new RootCommand("Interop: FHIR R4 adapter for the BlinFant trial (blinatumomab in infant KMT2A-rearranged ALL).")
         {
             sync,
             check,
             report,
+            serve,
         };
 
         var parsed = root.Parse(args);
@@ -45,6 +47,16 @@ internal static class InteropCli
         if (parsed.CommandResult.Command == report)
         {
             return await Report.ReportVerb.RunAsync(parsed, report, output, error, customize, cancellationToken);
+        }
+
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            return await parsed.InvokeAsync(cancellationToken: cancellationToken);
+        }
+
+        if (parsed.CommandResult.Command == serve)
+        {
+            return await ServeVerb.RunAsync(error, customize, cancellationToken);
         }
 
         if (parsed.CommandResult.Command == check)

@@ -1,0 +1,58 @@
+using Interop.Store;
+using Interop.Worker.Api;
+using Interop.Worker.Configuration;
+using Interop.Worker.Health;
+using Interop.Worker.Report;
+using Interop.Worker.Serve;
+using Interop.Worker.Sync;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Interop.Worker.Cli;
+
+/// <summary>
+/// <c>serve</c>: one web application with the verbs' shared services, the schedule, the API and CDS Hooks. Settings are
+/// validated before it listens; exit 0 after a graceful stop, 2 for bad configuration.
+/// </summary>
+internal static class ServeVerb
+{
+    public static async Task<int> RunAsync(TextWriter error, HostCustomization? customize, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        InteropHost.Configure(builder, [], customize, adHocEhr: null);
+        ServeServices.Add(builder.Services, builder.Configuration);
+        builder.Services.AddInteropApi(builder.Configuration);
+        customize?.Services?.Invoke(builder.Services);
+        await using var app = builder.Build();
+        try
+        {
+            InteropHost.ValidateOptions(app.Services);
+            ServeServices.ValidateOptions(app.Services);
+            ReportServices.ValidateOptions(app.Services);
+            _ = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync($"configuration error: {failure}");
+            }
+
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is ConfigurationException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"configuration error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        await app.Services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
+        app.UseInteropApi();
+        app.MapInteropHealth();
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+}
