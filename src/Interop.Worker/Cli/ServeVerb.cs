@@ -25,9 +25,11 @@ internal static class ServeVerb
         ServeServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddInteropApi(builder.Configuration);
         customize?.Services?.Invoke(builder.Services);
-        await using var app = builder.Build();
+        WebApplication? app = null;
         try
         {
+            // Building resolves the host's options (the shutdown timeout comes from Schedule), so it is validated too.
+            app = builder.Build();
             InteropHost.ValidateOptions(app.Services);
             ServeServices.ValidateOptions(app.Services);
             ReportServices.ValidateOptions(app.Services);
@@ -35,6 +37,7 @@ internal static class ServeVerb
         }
         catch (OptionsValidationException ex)
         {
+            await DisposeAsync(app);
             foreach (var failure in ex.Failures)
             {
                 await error.WriteLineAsync($"configuration error: {failure}");
@@ -44,15 +47,26 @@ internal static class ServeVerb
         }
         catch (Exception ex) when (ex is ConfigurationException or InvalidOperationException)
         {
+            // The binder's message names the unknown key and the options class: settings, not patient data.
+            await DisposeAsync(app);
             await error.WriteLineAsync($"configuration error: {ex.Message}");
             return ExitCodes.Usage;
         }
 
+        await using var running = app;
         await app.Services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
         app.UseInteropApi();
         app.MapInteropHealth();
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
+    }
+
+    private static async Task DisposeAsync(WebApplication? app)
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 }
