@@ -11,4 +11,5 @@ internal static class CheckNames
     public const string ConditionalUpdate = "conditional-update";
     public const string ProvenanceCreate = "provenance-create";
     public const string WriteScopes = "write-scopes";
+    public const string ResearchSubject = "research-subject";
 }

@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Net;
 using Hl7.Fhir.Model;
 using Interop.Ehr.Auth;
+using Interop.Ehr.DependencyInjection;
 using Interop.Ehr.Rest;
 using Interop.Worker.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Interop.Worker.Check;
 
@@ -27,6 +29,8 @@ internal sealed partial class GoLiveCheck(IServiceProvider services, TimeProvide
         if (capabilities is not null)
         {
             lines.AddRange(CapabilityChecks.Evaluate(capabilities));
+            var writeSubjects = services.GetRequiredService<IOptionsMonitor<EhrConnectionOptions>>().Get(target.Name).WriteResearchSubject;
+            lines.Add(CapabilityChecks.ResearchSubject(capabilities, writeSubjects, target.Name));
         }
         else
         {
