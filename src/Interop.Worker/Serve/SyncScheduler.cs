@@ -86,7 +86,15 @@ internal sealed class SyncScheduler(
         var missed = runs.LastCompleted is not { } last || schedule.HasOccurrence(last.StartedAt, now);
         if (options.Value.CatchUp && missed)
         {
-            ServeLog.CatchingUp(logger, schedule.Target, runs.LastCompleted?.StartedAt);
+            if (runs.LastCompleted is { } before)
+            {
+                ServeLog.CatchingUp(logger, schedule.Target, before.StartedAt);
+            }
+            else
+            {
+                ServeLog.CatchingUpFirstRun(logger, schedule.Target);
+            }
+
             await coordinator.RunScheduledAsync(schedule.Target, "catch-up", stoppingToken);
         }
     }
