@@ -18,7 +18,22 @@ internal sealed class TargetRunHealthCheck(string target, SyncSchedules schedule
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var runs = await RunHistory.ReadAsync(store, target, cancellationToken);
+        TargetRuns runs;
+        try
+        {
+            runs = await RunHistory.ReadAsync(store, target, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The store check reports the store; here only that the history could not be read (its message stays out).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return HealthCheckResult.Unhealthy($"The run history could not be read ({ex.GetType().Name}).");
+        }
+
         return Assess(schedules.Of(target), runs, time.GetUtcNow(), options.Value.RunGrace);
     }
 

@@ -28,8 +28,11 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "Scheduled sync of {Target} skipped: a sync of it is already running")]
     public static partial void ScheduledSkipped(ILogger logger, string target);
 
-    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Catching up {Target}: a scheduled run was missed since the start of its last completed run ({LastCompleted:O}; empty: none)")]
-    public static partial void CatchingUp(ILogger logger, string target, DateTimeOffset? lastCompleted);
+    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Catching up {Target}: a scheduled run was missed since its last completed run started at {LastCompleted:O}")]
+    public static partial void CatchingUp(ILogger logger, string target, DateTimeOffset lastCompleted);
+
+    [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Catching up {Target}: it has no completed run yet")]
+    public static partial void CatchingUpFirstRun(ILogger logger, string target);
 
     [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "The schedule of {Target} has no further occurrence; it will not run again until restarted")]
     public static partial void NoNextOccurrence(ILogger logger, string target);

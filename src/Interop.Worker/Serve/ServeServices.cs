@@ -1,3 +1,4 @@
+using System.Globalization;
 using Interop.Worker.Configuration;
 using Interop.Worker.Health;
 using Interop.Worker.Telemetry;
@@ -24,7 +25,7 @@ internal static class ServeServices
             .Bind(configuration.GetSection(ScheduleOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ScheduleOptions>>(new ScheduleOptionsValidator(targets));
-        services.AddOptions<HostOptions>().Configure<IOptions<ScheduleOptions>>((host, schedule) => host.ShutdownTimeout = schedule.Value.ShutdownTimeout);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout(configuration));
 
         services.TryAddSingleton<SyncRunBoard>();
         services.TryAddSingleton<SchedulerProbe>();
@@ -36,6 +37,20 @@ internal static class ServeServices
         services.AddInteropHealth(configuration);
         services.AddInteropTelemetry(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// <c>Schedule:ShutdownTimeout</c> read without the validated options: the host resolves its own options while it is
+    /// built, before any validation could be reported. A bad value keeps the default here and fails validation on start.
+    /// </summary>
+    private static TimeSpan ShutdownTimeout(IConfiguration configuration)
+    {
+        var text = configuration[$"{ScheduleOptions.SectionName}:{nameof(ScheduleOptions.ShutdownTimeout)}"];
+        var defaults = new ScheduleOptions();
+        return text is not null && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var configured)
+            && new ScheduleOptions { ShutdownTimeout = configured }.Validate([]).Count == 0
+                ? configured
+                : defaults.ShutdownTimeout;
     }
 
     /// <summary>

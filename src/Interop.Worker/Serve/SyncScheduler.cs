@@ -22,8 +22,15 @@ internal sealed class SyncScheduler(
     IOptions<ScheduleOptions> options,
     ILogger<SyncScheduler> logger) : BackgroundService
 {
-    /// <summary>The longest single timer: longer waits are re-checked against the clock.</summary>
-    private static readonly TimeSpan MaxWait = TimeSpan.FromHours(12);
+    /// <summary>The longest single timer (Task.Delay takes at most about 49 days): longer waits are re-checked against the clock.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(30);
+
+    /// <summary>Migrates the store before the host goes on (and so before the HTTP server takes a trigger), then starts the loops.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await store.MigrateAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -39,11 +46,8 @@ internal sealed class SyncScheduler(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await store.MigrateAsync(stoppingToken);
-        await Task.WhenAll(schedules.All.Select(s => RunLoopAsync(s, stoppingToken)));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(schedules.All.Select(s => RunLoopAsync(s, stoppingToken)));
 
     private async Task RunLoopAsync(TargetSchedule schedule, CancellationToken stoppingToken)
     {
@@ -59,8 +63,7 @@ internal sealed class SyncScheduler(
                 }
 
                 ServeLog.NextRun(logger, schedule.Target, due, schedule.Cron, schedule.Zone.Id);
-                probe.Waiting?.Invoke(schedule.Target, due);
-                await WaitUntilAsync(due, stoppingToken);
+                await WaitUntilAsync(schedule.Target, due, stoppingToken);
                 if (await coordinator.RunScheduledAsync(schedule.Target, "scheduled", stoppingToken) == SyncTriggerOutcome.AlreadyRunning
                     && !stoppingToken.IsCancellationRequested)
                 {
@@ -86,18 +89,40 @@ internal sealed class SyncScheduler(
         var missed = runs.LastCompleted is not { } last || schedule.HasOccurrence(last.StartedAt, now);
         if (options.Value.CatchUp && missed)
         {
-            ServeLog.CatchingUp(logger, schedule.Target, runs.LastCompleted?.StartedAt);
+            if (runs.LastCompleted is { } before)
+            {
+                ServeLog.CatchingUp(logger, schedule.Target, before.StartedAt);
+            }
+            else
+            {
+                ServeLog.CatchingUpFirstRun(logger, schedule.Target);
+            }
+
             await coordinator.RunScheduledAsync(schedule.Target, "catch-up", stoppingToken);
         }
     }
 
-    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stoppingToken)
+    private async Task WaitUntilAsync(string target, DateTimeOffset due, CancellationToken stoppingToken)
     {
+        var announced = false;
         for (var left = due - time.GetUtcNow(); left > TimeSpan.Zero; left = due - time.GetUtcNow())
         {
             // Whole milliseconds, rounded up: a timer cannot wait less, and a shorter request would spin.
             var wait = TimeSpan.FromMilliseconds(Math.Ceiling((left < MaxWait ? left : MaxWait).TotalMilliseconds));
-            await Task.Delay(wait, time, stoppingToken);
+            var delay = Task.Delay(wait, time, stoppingToken);
+            if (!announced)
+            {
+                // Told once the timer exists, so a test moving the fake clock from here cannot slip in before it.
+                probe.Waiting?.Invoke(target, due);
+                announced = true;
+            }
+
+            await delay;
+        }
+
+        if (!announced)
+        {
+            probe.Waiting?.Invoke(target, due);
         }
     }
 }

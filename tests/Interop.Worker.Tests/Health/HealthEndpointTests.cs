@@ -61,6 +61,21 @@ public sealed class HealthEndpointTests
         Assert.Equal("Healthy", checks["run:file"].Status);
     }
 
+    [Fact]
+    public async Task Ready_StoreUnreadable_IsUnhealthy503WithoutTheExceptionMessage()
+    {
+        using var folder = new TempFolder();
+        await using var app = await StartAsync(folder, seedRunAt: null, storeBroken: true);
+        using var client = Client(app);
+
+        var (status, checks) = await ReadyAsync(client);
+
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), status);
+        Assert.Equal("Unhealthy", checks["store"].Status);
+        Assert.DoesNotContain(folder.Path, checks["store"].Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(folder.Path, checks["run:file"].Description, StringComparison.Ordinal);
+    }
+
     private static HttpClient Client(WebApplication app) => new() { BaseAddress = new Uri(app.Urls.First()) };
 
     private static async Task<((HttpStatusCode Code, string? Overall) Status, Dictionary<string, (string? Status, string? Description)> Checks)> ReadyAsync(HttpClient client)
@@ -73,14 +88,15 @@ public sealed class HealthEndpointTests
         return ((response.StatusCode, body.RootElement.GetProperty("status").GetString()), checks);
     }
 
-    private static async Task<WebApplication> StartAsync(TempFolder folder, DateTimeOffset? seedRunAt)
+    /// <param name="storeBroken">The store's file is in a folder that does not exist (so it cannot be opened) and is not migrated.</param>
+    private static async Task<WebApplication> StartAsync(TempFolder folder, DateTimeOffset? seedRunAt, bool storeBroken = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Store:Provider"] = "Sqlite",
-            ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "state.db")}",
+            ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder.Path, storeBroken ? "missing" : ".", "state.db")}",
         });
         var time = new FakeTimeProvider(seedRunAt ?? Now);
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -100,7 +116,11 @@ public sealed class HealthEndpointTests
         app.MapInteropHealth();
 
         var store = app.Services.GetRequiredService<StateStore>();
-        await store.MigrateAsync(CancellationToken.None);
+        if (!storeBroken)
+        {
+            await store.MigrateAsync(CancellationToken.None);
+        }
+
         if (seedRunAt is not null)
         {
             var id = await store.StartRunAsync("file", SyncRunMode.File, time.GetUtcNow(), CancellationToken.None);
