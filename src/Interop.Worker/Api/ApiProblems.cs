@@ -17,4 +17,7 @@ internal static class ApiProblems
 
     public static ProblemHttpResult BadRequest(string title, string? detail = null) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    public static ProblemHttpResult Unavailable(string title) =>
+        TypedResults.Problem(title: title, statusCode: StatusCodes.Status503ServiceUnavailable);
 }

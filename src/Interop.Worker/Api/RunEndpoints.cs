@@ -54,7 +54,17 @@ internal static class RunEndpoints
         RunTriggerRequest? request,
         CancellationToken cancellationToken)
     {
-        var result = await trigger.TriggerAsync(request?.Target, cancellationToken);
+        SyncTriggerResult result;
+        try
+        {
+            result = await trigger.TriggerAsync(request?.Target, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The service is stopping: no new run starts.
+            return ApiProblems.Unavailable("The service is stopping; no sync can start now.");
+        }
+
         ApiLog.RunTrigger(log, context.User.Identity?.Name ?? "unknown", result.Target ?? "-", result.Outcome);
         return result switch
         {

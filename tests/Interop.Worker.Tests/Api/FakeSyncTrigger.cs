@@ -11,6 +11,9 @@ internal sealed class FakeSyncTrigger : ISyncTrigger
 
     public HashSet<string> Running { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Targets whose trigger behaves as during shutdown (the coordinator throws OperationCanceledException).</summary>
+    public HashSet<string> Stopping { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<string?> Requests
     {
         get
@@ -27,6 +30,11 @@ internal sealed class FakeSyncTrigger : ISyncTrigger
         lock (_requests)
         {
             _requests.Add(target);
+        }
+
+        if (target is not null && Stopping.Contains(target))
+        {
+            throw new OperationCanceledException("stopping");
         }
 
         if (target is null || !Targets.Contains(target))

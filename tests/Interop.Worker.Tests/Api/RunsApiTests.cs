@@ -64,6 +64,22 @@ public sealed class RunsApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task TriggerRunAsync_ServiceStopping_Is503()
+    {
+        server.Trigger.Stopping.Add("file");
+        try
+        {
+            var ex = await Assert.ThrowsAnyAsync<ApiException>(() => _operate.TriggerRunAsync(new RunTriggerRequest("file")));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        }
+        finally
+        {
+            server.Trigger.Stopping.Remove("file");
+        }
+    }
+
+    [Fact]
     public async Task TriggerRunAsync_UnknownTarget_Is404()
     {
         var ex = await Assert.ThrowsAsync<ValidationApiException>(() => _operate.TriggerRunAsync(new RunTriggerRequest("cerner")));
