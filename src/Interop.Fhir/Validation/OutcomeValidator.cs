@@ -1,9 +1,6 @@
 using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Specification.Source;
-using Hl7.Fhir.Specification.Terminology;
 using Hl7.Fhir.Utility;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Interop.Fhir.Validation;
 
@@ -15,9 +12,10 @@ namespace Interop.Fhir.Validation;
 /// resolution), so no HTTP request is ever made.
 /// </summary>
 /// <remarks>
-/// Not thread-safe (neither is Firely's validator, nor its resolver caches): one instance per thread, e.g. from
-/// <see cref="OutcomeValidatorPool"/>. The first validation against each profile compiles it (seconds);
-/// <see cref="WarmUp"/> does that up front.
+/// Use one instance per thread, e.g. from <see cref="OutcomeValidatorPool"/>. Instances are cheap: the definitions,
+/// terminology and compiled schemas behind them are loaded once per process and shared, thread-safely
+/// (<see cref="ValidationServices"/>). The first validation against each profile in the process compiles it
+/// (seconds); <see cref="WarmUp"/> does that up front, and is nearly free once any validator has warmed.
 /// </remarks>
 public sealed class OutcomeValidator
 {
@@ -28,22 +26,15 @@ public sealed class OutcomeValidator
 
     /// <summary>A validator over the embedded conformance resources.</summary>
     public OutcomeValidator()
-        : this(ValidationArtifacts.Default)
+        : this(ValidationServices.Default)
     {
     }
 
-    internal OutcomeValidator(ValidationArtifacts artifacts)
+    internal OutcomeValidator(ValidationServices services)
     {
-        ArgumentNullException.ThrowIfNull(artifacts);
-        _profiles = artifacts.Profiles;
-
-        var resolver = new CachedResolver(new MultiResolver(new InMemoryResourceResolver(artifacts.Copies()), CoreDefinitions.Create()));
-
-        // Local only: our CodeSystems/ValueSets and core's, plus Firely's MIME-type and language services. The cache
-        // keeps value-set checks from expanding the same value set on every validation.
-        var terminology = new CachingTerminologyService(
-            LocalTerminologyService.CreateDefaultForCore(resolver), new MemoryCacheOptions(), new MemoryCacheEntryOptions());
-        _validator = new Validator(resolver, terminology, referenceResolver: null, new ValidationSettings());
+        ArgumentNullException.ThrowIfNull(services);
+        _profiles = services.Profiles;
+        _validator = services.CreateValidator();
     }
 
     /// <summary>Validates against the first <c>meta.profile</c> (Firely adds any further ones), or the core type.</summary>
