@@ -1,4 +1,3 @@
-using Interop.Store;
 using Interop.Worker.Api;
 using Interop.Worker.Configuration;
 using Interop.Worker.Health;
@@ -53,8 +52,8 @@ internal static class ServeVerb
             return ExitCodes.Usage;
         }
 
+        // The store is migrated by the scheduler's start, which runs before the server takes requests.
         await using var running = app;
-        await app.Services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
         app.UseInteropApi();
         app.MapInteropHealth();
         await app.StartAsync(cancellationToken);

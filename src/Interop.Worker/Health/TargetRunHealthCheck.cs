@@ -21,7 +21,7 @@ internal sealed class TargetRunHealthCheck(string target, SyncSchedules schedule
         TargetRuns runs;
         try
         {
-            runs = await RunHistory.ReadAsync(store, target, cancellationToken);
+            runs = await TargetRunHistory.ReadAsync(store, target, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

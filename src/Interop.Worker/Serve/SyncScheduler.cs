@@ -79,7 +79,7 @@ internal sealed class SyncScheduler(
 
     private async Task CatchUpAsync(TargetSchedule schedule, CancellationToken stoppingToken)
     {
-        var runs = await RunHistory.ReadAsync(store, schedule.Target, stoppingToken);
+        var runs = await TargetRunHistory.ReadAsync(store, schedule.Target, stoppingToken);
         if (runs.LastCompleted is { } completed)
         {
             board.Succeeded(schedule.Target, completed.FinishedAt ?? completed.StartedAt);

@@ -3,7 +3,7 @@ using Interop.Store;
 namespace Interop.Worker.Serve;
 
 /// <summary>What the run history says about a target's scheduled runs (dry runs from the CLI do not count).</summary>
-internal static class RunHistory
+internal static class TargetRunHistory
 {
     /// <summary>How many of the newest runs are looked at; a target whose last this-many runs all failed counts as never completed.</summary>
     public const int Window = 50;
