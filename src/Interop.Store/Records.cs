@@ -81,8 +81,18 @@ public sealed record SyncRunCounts(
 /// <param name="Location">File and line, or the request that returned it.</param>
 public sealed record QuarantinedRecord(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Reason);
 
+/// <summary>
+/// A record a run read under a fallback rule, or ignored as unreadable though it looks relevant: where, what, whose,
+/// the rule (a code) and what was done, in the adapter's words (no content).
+/// </summary>
+public sealed record RunWarning(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Rule, string Detail);
+
 /// <summary>How a run ended.</summary>
-public sealed record SyncRunCompletion(SyncRunStatus Status, int ExitCode, SyncRunCounts Counts, IReadOnlyList<QuarantinedRecord> Quarantined);
+public sealed record SyncRunCompletion(SyncRunStatus Status, int ExitCode, SyncRunCounts Counts, IReadOnlyList<QuarantinedRecord> Quarantined)
+{
+    /// <summary>The run's warnings (see <see cref="RunWarning"/>).</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>One run in the history.</summary>
 /// <param name="EhrName">The EHR's configured name, or <c>file</c> for file mode.</param>
@@ -96,10 +106,18 @@ public sealed record SyncRun(
     DateTimeOffset AsOf,
     SyncRunCounts Counts,
     int QuarantinedCount,
-    int? ExitCode);
+    int? ExitCode)
+{
+    /// <summary>How many warnings the run recorded.</summary>
+    public int WarningCount { get; init; }
+}
 
-/// <summary>A run with its quarantined records.</summary>
-public sealed record SyncRunDetail(SyncRun Run, IReadOnlyList<QuarantinedRecord> Quarantined);
+/// <summary>A run with its quarantined records and warnings.</summary>
+public sealed record SyncRunDetail(SyncRun Run, IReadOnlyList<QuarantinedRecord> Quarantined)
+{
+    /// <summary>The run's warnings, in the order recorded.</summary>
+    public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+}
 
 /// <summary>One page of a longer list.</summary>
 /// <param name="Total">How many items match in all.</param>

@@ -59,6 +59,17 @@ public sealed partial class StateStore
             PatientId = q.PatientId,
             Reason = q.Reason,
         }));
+        row.WarningCount = completion.Warnings.Count;
+        db.RunWarnings.AddRange(completion.Warnings.Select(w => new SyncRunWarningRow
+        {
+            RunId = runId,
+            Location = w.Location,
+            ResourceType = w.ResourceType,
+            ResourceId = w.ResourceId,
+            PatientId = w.PatientId,
+            Rule = w.Rule,
+            Detail = w.Detail,
+        }));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -101,11 +112,18 @@ public sealed partial class StateStore
             .Where(q => q.RunId == runId).OrderBy(q => q.Id)
             .Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))
             .ToListAsync(cancellationToken);
-        return new SyncRunDetail(ToRun(row), quarantine);
+        var warnings = await db.RunWarnings.AsNoTracking()
+            .Where(w => w.RunId == runId).OrderBy(w => w.Id)
+            .Select(w => new RunWarning(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))
+            .ToListAsync(cancellationToken);
+        return new SyncRunDetail(ToRun(row), quarantine) { Warnings = warnings };
     }
 
     private static SyncRun ToRun(SyncRunRow r) => new(
         r.RunId, r.EhrName, r.Mode, r.Status, r.StartedAt, r.FinishedAt, r.AsOf,
         new SyncRunCounts(r.ResourcesRead, r.PatientsScreened, r.Evaluated, r.Withheld, r.OutcomesWritten, r.OutcomesUnchanged, r.RequestsMade),
-        r.QuarantinedCount, r.ExitCode);
+        r.QuarantinedCount, r.ExitCode)
+    {
+        WarningCount = r.WarningCount,
+    };
 }

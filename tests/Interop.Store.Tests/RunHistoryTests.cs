@@ -29,6 +29,25 @@ public sealed class RunHistoryTests
     }
 
     [Fact]
+    public async Task FinishRunAsync_WithWarnings_GetRunReturnsThemInOrderWithTheirCount()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Ct);
+        RunWarning[] warnings =
+        [
+            new("Observation.ndjson:7", "Observation", "o-7", "p1", "interpretation-only-answer", "the answer was read from interpretation"),
+            new("evaluation", "MedicationAdministration", "ma-2", "p2", "open-ended-infusion-bounded", "counted up to the plausible bag length"),
+        ];
+
+        await db.Store.FinishRunAsync(runId, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []) { Warnings = warnings }, Ct);
+
+        var detail = await db.Open().GetRunAsync(runId, Ct);
+        Assert.Equal(warnings, detail!.Warnings);
+        Assert.Equal(2, detail.Run.WarningCount);
+        Assert.Equal(2, (await db.Store.GetLatestRunAsync("file", Ct))!.WarningCount);
+    }
+
+    [Fact]
     public async Task StartRunAsync_NotFinished_IsRunningWithoutExitCode()
     {
         using var db = await TestDatabase.MigratedAsync();

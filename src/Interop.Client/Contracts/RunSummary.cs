@@ -41,6 +41,10 @@ public sealed record RunSummary
     [JsonPropertyName("quarantined")]
     public required int Quarantined { get; init; }
 
+    /// <summary>How many records the run read under a fallback rule or ignored as unreadable (see <see cref="RunDetail.Warnings"/>).</summary>
+    [JsonPropertyName("warnings")]
+    public int Warnings { get; init; }
+
     /// <summary>The process exit code the run ended with (0 clean, 2 input quarantined, ...); null while running.</summary>
     [JsonPropertyName("exitCode")]
     public int? ExitCode { get; init; }
@@ -73,7 +77,26 @@ public sealed record RunDetail
     /// <summary>The quarantined input records: where, what and why, never their content.</summary>
     [JsonPropertyName("quarantinedRecords")]
     public required IReadOnlyList<QuarantinedInput> QuarantinedRecords { get; init; }
+
+    /// <summary>Records read under a fallback rule, or ignored as unreadable though they look relevant: the outcomes were still written.</summary>
+    [JsonPropertyName("warnings")]
+    public IReadOnlyList<RunWarningView> Warnings { get; init; } = [];
 }
+
+/// <summary>A record a run read under a fallback rule, or ignored as unreadable though it looks relevant.</summary>
+/// <param name="Location">File and line, the request that returned it, or <c>evaluation</c>.</param>
+/// <param name="ResourceType">The FHIR resource type.</param>
+/// <param name="ResourceId">The resource's logical id.</param>
+/// <param name="PatientId">The patient it belongs to (opaque id).</param>
+/// <param name="Rule">The rule applied, a stable code.</param>
+/// <param name="Detail">What was done and what to map, in the adapter's words (no content).</param>
+public sealed record RunWarningView(
+    [property: JsonPropertyName("location")] string Location,
+    [property: JsonPropertyName("resourceType")] string? ResourceType,
+    [property: JsonPropertyName("resourceId")] string? ResourceId,
+    [property: JsonPropertyName("patientId")] string? PatientId,
+    [property: JsonPropertyName("rule")] string Rule,
+    [property: JsonPropertyName("detail")] string Detail);
 
 /// <summary>An input record a run quarantined.</summary>
 /// <param name="Location">File and line, or the request that returned it.</param>
@@ -84,7 +107,12 @@ public sealed record QuarantinedInput(
     [property: JsonPropertyName("location")] string Location,
     [property: JsonPropertyName("resourceType")] string? ResourceType,
     [property: JsonPropertyName("resourceId")] string? ResourceId,
-    [property: JsonPropertyName("reason")] string Reason);
+    [property: JsonPropertyName("reason")] string Reason)
+{
+    /// <summary>The patient the record belongs to (opaque id), when it could be attributed.</summary>
+    [JsonPropertyName("patientId")]
+    public string? PatientId { get; init; }
+}
 
 /// <summary>Asks for a sync now (<c>POST /api/v1/runs</c>).</summary>
 /// <param name="Target">The EHR's configured name (or <c>file</c>); null for the only target.</param>

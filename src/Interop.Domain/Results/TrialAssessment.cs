@@ -23,4 +23,8 @@ public sealed record TrialAssessment(
     MrdResult? MrdAfterBlinatumomab,
     PrimaryEndpointResult? PrimaryEndpoint,
     DfsResult? Dfs,
-    OsResult? Os);
+    OsResult? Os)
+{
+    /// <summary>Records the rules read under a fallback rule or set aside, in the order the rules met them.</summary>
+    public IReadOnlyList<DataQualityFlag> DataQuality { get; init; } = [];
+}

@@ -30,6 +30,9 @@ public sealed class TrialEvaluator(TrialRuleOptions options)
             MrdRule.Evaluate(context, course),
             PrimaryEndpointRule.Evaluate(context, course),
             dfs,
-            os);
+            os)
+        {
+            DataQuality = [.. context.Flags],
+        };
     }
 }

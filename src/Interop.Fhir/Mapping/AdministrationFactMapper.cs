@@ -64,7 +64,7 @@ internal static class AdministrationFactMapper
         var built = Build(administration, DrugClass.Blinatumomab, context);
         return built switch
         {
-            MappedFacts facts => new AwaitingMedication(facts.PatientId, medicationId, facts.Administrations[0], null),
+            MappedFacts facts => new AwaitingMedication(facts.PatientId, medicationId, facts.Administrations[0], null) { Warnings = facts.Warnings },
             QuarantinedResource q => new AwaitingMedication(q.PatientId, medicationId, null, q.Reason),
             _ => built,
         };
@@ -93,16 +93,17 @@ internal static class AdministrationFactMapper
             return MappedResource.Quarantine("MedicationAdministration.status is missing", patientId);
         }
 
+        var couldScreen = drug == DrugClass.Blinatumomab;
         var (start, end, timeProblem) = Times(administration.Effective, context.Zone);
         if (timeProblem is not null)
         {
-            return MappedResource.Quarantine("MedicationAdministration." + timeProblem, patientId);
+            return new QuarantinedResource("MedicationAdministration." + timeProblem, patientId) { CouldScreen = couldScreen };
         }
 
         var dose = Dose(administration.Dosage?.Dose);
         if (dose.Problem is not null)
         {
-            return MappedResource.Quarantine("MedicationAdministration." + dose.Problem, patientId);
+            return new QuarantinedResource("MedicationAdministration." + dose.Problem, patientId) { CouldScreen = couldScreen };
         }
 
         var adverse = administration.StatusReason.Any(r => context.Map.ResolveAll(r).Contains(InputConcept.AdverseReaction));
@@ -171,6 +172,7 @@ internal static class AdministrationFactMapper
             return (null, perSquareMetre, null);
         }
 
-        return (null, null, $"dosage.dose unit '{dose.Code}' is neither a mass nor a mass per m2 (convertible to 'ug' or 'ug/m2')");
+        // The code is the sender's text: never repeated.
+        return (null, null, "dosage.dose.code is neither a mass nor a mass per m2 (a UCUM unit convertible to 'ug' or 'ug/m2')");
     }
 }

@@ -11,4 +11,11 @@ public sealed record AssemblyResult(
     IReadOnlyList<QuarantineEntry> Quarantined,
     int ResourcesRead,
     int IrrelevantResources,
-    int PatientsSeen);
+    int PatientsSeen)
+{
+    /// <summary>Every mapping warning, in input order, attributed to surviving Patient ids.</summary>
+    public IReadOnlyList<WarningEntry> Warnings { get; init; } = [];
+
+    /// <summary>True when a quarantined record can affect an outcome (every entry but those <see cref="QuarantineEntry.OutsideScreening"/>).</summary>
+    public bool HasQuarantineAffectingOutcomes => Quarantined.Any(q => !q.OutsideScreening);
+}

@@ -20,6 +20,12 @@ public abstract record MappedResource
 
     /// <summary>The resource breaks a rule; <paramref name="patientId"/> is its subject as written, when known.</summary>
     public static MappedResource Quarantine(string reason, string? patientId = null) => new QuarantinedResource(reason, patientId);
+
+    /// <summary>
+    /// The resource looks relevant but cannot be read (e.g. an MRD result only in a report's conclusion): it contributes no
+    /// fact and is listed as a warning for <paramref name="patientId"/>.
+    /// </summary>
+    public static MappedResource Noted(string patientId, string rule, string detail) => new NotedResource(patientId, new MappingWarning(rule, detail));
 }
 
 /// <summary>See <see cref="MappedResource.Irrelevant"/>.</summary>
@@ -32,7 +38,19 @@ public sealed record DroppedResource(string Reason) : MappedResource;
 /// <summary>See <see cref="MappedResource.Quarantine"/>.</summary>
 /// <param name="Reason">Why, naming the element and unit codes, never patient data.</param>
 /// <param name="PatientId">The subject Patient's logical id as written (before merges), when attributable.</param>
-public sealed record QuarantinedResource(string Reason, string? PatientId) : MappedResource;
+public sealed record QuarantinedResource(string Reason, string? PatientId) : MappedResource
+{
+    /// <summary>
+    /// False when the resource is of a kind that cannot make a patient a trial candidate (e.g. a white-cell count): quarantined
+    /// for a patient who is not screened, it cannot change any outcome. True when it could have (or its kind is unknown).
+    /// </summary>
+    public bool CouldScreen { get; init; } = true;
+}
+
+/// <summary>See <see cref="MappedResource.Noted"/>.</summary>
+/// <param name="PatientId">The subject Patient's logical id as written (before merges).</param>
+/// <param name="Warning">What it is and what to map.</param>
+public sealed record NotedResource(string PatientId, MappingWarning Warning) : MappedResource;
 
 /// <summary>The kind of a Patient.link the adapter follows.</summary>
 public enum PatientLinkKind
@@ -66,6 +84,9 @@ public sealed record MappedFacts(
     IReadOnlyList<LabResult> Labs,
     IReadOnlyList<DrugAdministration> Administrations) : MappedResource
 {
+    /// <summary>The facts were read under a fallback rule: what to tell the user (listed as warnings, outcomes still written).</summary>
+    public IReadOnlyList<MappingWarning> Warnings { get; init; } = [];
+
     internal static MappedFacts Of(string patientId, Diagnosis diagnosis) => new(patientId, [diagnosis], [], []);
 
     internal static MappedFacts Of(string patientId, LabResult lab) => new(patientId, [], [lab], []);
@@ -86,4 +107,8 @@ public sealed record MedicationInfo(string MedicationId, DrugClass? Drug) : Mapp
 /// <param name="MedicationId">The referenced Medication's logical id.</param>
 /// <param name="Administration">The administration with a provisional <see cref="DrugAdministration.Drug"/>, replaced on resolution; null when quarantined.</param>
 /// <param name="QuarantineReason">Why the administration is quarantined should the Medication be a trial drug.</param>
-public sealed record AwaitingMedication(string? PatientId, string MedicationId, DrugAdministration? Administration, string? QuarantineReason) : MappedResource;
+public sealed record AwaitingMedication(string? PatientId, string MedicationId, DrugAdministration? Administration, string? QuarantineReason) : MappedResource
+{
+    /// <summary>Warnings the administration raises should the Medication be a trial drug.</summary>
+    public IReadOnlyList<MappingWarning> Warnings { get; init; } = [];
+}

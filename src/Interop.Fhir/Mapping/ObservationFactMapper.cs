@@ -51,13 +51,13 @@ internal static class ObservationFactMapper
         var moment = Effective(observation.Effective, context.Zone) ?? FhirDates.Parse(observation.IssuedElement, context.Zone);
         if (moment is not { } when)
         {
-            return MappedResource.Quarantine("Observation has no full date in effective[x] or issued", patientId);
+            return new QuarantinedResource("Observation has no full date in effective[x] or issued", patientId) { CouldScreen = PersonRecords.IsTrialSpecific(kind.Kind) };
         }
 
         var value = ObservationValueReader.Read(observation.Value, kind, context.Map);
         if (value.Problem is { } problem)
         {
-            return MappedResource.Quarantine("Observation." + problem, patientId);
+            return new QuarantinedResource("Observation." + problem, patientId) { CouldScreen = PersonRecords.IsTrialSpecific(kind.Kind) };
         }
 
         var lab = new LabResult(kind.Kind, when.Date, when.At, status, value.Amount, value.Comparator, value.Finding, kind.Method, MappingContext.Evidence(observation));

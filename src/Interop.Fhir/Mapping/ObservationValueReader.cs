@@ -38,7 +38,8 @@ internal static class ObservationValueReader
 
         if (!UcumConverter.TryConvert(value, quantity.Code, kind.CanonicalUnit, out var amount))
         {
-            return Fail($"valueQuantity unit '{quantity.Code}' cannot be converted to '{kind.CanonicalUnit}' for {kind.ConceptCode}");
+            // The code is the sender's text: never repeated (it can be anything a system allows in a unit field).
+            return Fail($"valueQuantity.code is a unit that cannot be converted to '{kind.CanonicalUnit}' for {kind.ConceptCode} (not a UCUM unit of that dimension; map it in a site unit map)");
         }
 
         var comparator = quantity.Comparator switch

@@ -16,7 +16,8 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     // Every Medication id is kept (not only trial drugs) so that "not a trial drug" and "not in the input" stay distinguishable.
     private readonly Dictionary<string, DrugClass?> _medications = new(StringComparer.Ordinal);
     private readonly List<Pending> _awaiting = [];
-    private readonly List<(int Sequence, QuarantineEntry Entry)> _quarantined = [];
+    private readonly List<(int Sequence, QuarantineEntry Entry, bool CouldScreen)> _quarantined = [];
+    private readonly List<(int Sequence, WarningEntry Entry)> _warnings = [];
     private int _sequence;
     private int _read;
     private int _irrelevant;
@@ -35,13 +36,21 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
             case DroppedResource:
                 break;
             case QuarantinedResource q:
-                _quarantined.Add((sequence, new QuarantineEntry(location, resource.TypeName, resource.Id, q.PatientId, q.Reason)));
+                _quarantined.Add((sequence, new QuarantineEntry(location, resource.TypeName, resource.Id, q.PatientId, q.Reason), q.CouldScreen));
+                break;
+            case NotedResource noted:
+                Warn(sequence, location, resource, noted.PatientId, noted.Warning);
                 break;
             case PatientInfo patient:
                 _patients[patient.PatientId] = patient;
                 break;
             case MappedFacts facts:
                 Bucket(facts.PatientId).Add(facts);
+                foreach (var warning in facts.Warnings)
+                {
+                    Warn(sequence, location, resource, facts.PatientId, warning);
+                }
+
                 break;
             case MedicationInfo medication:
                 _medications[medication.MedicationId] = medication.Drug;
@@ -61,21 +70,22 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     public void AddUnattributed(QuarantineEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        _quarantined.Add((_sequence++, entry));
+        _quarantined.Add((_sequence++, entry, true));
     }
 
     /// <summary>Resolves Medication references, merges linked Patients and builds the result. Does not change the assembler.</summary>
     public AssemblyResult Complete()
     {
         var irrelevant = _irrelevant;
-        var quarantined = new List<(int Sequence, QuarantineEntry Entry)>(_quarantined);
+        var quarantined = new List<(int Sequence, QuarantineEntry Entry, bool CouldScreen)>(_quarantined);
+        var warnings = new List<(int Sequence, WarningEntry Entry)>(_warnings);
         var late = new Dictionary<string, FactBucket>(StringComparer.Ordinal);
         foreach (var pending in _awaiting)
         {
             var a = pending.Awaiting;
             if (!_medications.TryGetValue(a.MedicationId, out var drug))
             {
-                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, "MedicationAdministration.medicationReference: the Medication is not in the input")));
+                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, "MedicationAdministration.medicationReference: the Medication is not in the input"), true));
             }
             else if (drug is null)
             {
@@ -84,14 +94,15 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
             else if (a.Administration is { } administration)
             {
                 GetOrAdd(late, a.PatientId!).Administrations.Add(administration with { Drug = drug.Value });
+                warnings.AddRange(a.Warnings.Select(w => (pending.Sequence, pending.Warning(a.PatientId!, w))));
             }
             else
             {
-                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, a.QuarantineReason ?? "MedicationAdministration could not be mapped")));
+                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, a.QuarantineReason ?? "MedicationAdministration could not be mapped"), drug == DrugClass.Blinatumomab));
             }
         }
 
-        var persons = BuildPersons(quarantined, late);
+        var persons = BuildPersons(quarantined.Select(q => q.Entry.PatientId).Concat(warnings.Select(w => w.Entry.PatientId)), late);
         var records = new PersonRecords(persons);
         foreach (var patient in _patients.Values)
         {
@@ -103,15 +114,26 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
             records.AddFacts(id, bucket);
         }
 
+        var screened = records.Screened();
         var entries = quarantined
             .OrderBy(q => q.Sequence)
-            .Select(q => q.Entry.PatientId is { } pid ? q.Entry with { PatientId = persons.SurvivorOf(pid) } : q.Entry)
+            .Select(q => q.Entry.PatientId is { } pid ? Attribute(q.Entry, persons.SurvivorOf(pid), q.CouldScreen, screened) : q.Entry)
+            .ToList();
+        var warned = warnings
+            .OrderBy(w => w.Sequence)
+            .Select(w => w.Entry.PatientId is { } pid ? w.Entry with { PatientId = persons.SurvivorOf(pid) } : w.Entry)
             .ToList();
 
-        return new AssemblyResult(records.Build(entries), entries, _read, irrelevant, persons.PersonCount);
+        return new AssemblyResult(records.Build(entries, warned), entries, _read, irrelevant, persons.PersonCount) { Warnings = warned };
     }
 
-    private PersonIndex BuildPersons(List<(int Sequence, QuarantineEntry Entry)> quarantined, Dictionary<string, FactBucket> late)
+    private static QuarantineEntry Attribute(QuarantineEntry entry, string survivor, bool couldScreen, IReadOnlySet<string> screened) =>
+        entry with { PatientId = survivor, OutsideScreening = !couldScreen && !screened.Contains(survivor) };
+
+    private void Warn(int sequence, string location, Resource resource, string patientId, MappingWarning warning) =>
+        _warnings.Add((sequence, new WarningEntry(location, resource.TypeName, resource.Id, patientId, warning.Rule, warning.Detail)));
+
+    private PersonIndex BuildPersons(IEnumerable<string?> attributed, Dictionary<string, FactBucket> late)
     {
         var persons = new PersonIndex();
         foreach (var patient in _patients.Values)
@@ -135,12 +157,9 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
             persons.Add(id);
         }
 
-        foreach (var (_, entry) in quarantined)
+        foreach (var id in attributed.OfType<string>())
         {
-            if (entry.PatientId is { } id)
-            {
-                persons.Add(id);
-            }
+            persons.Add(id);
         }
 
         persons.Seal(_patients.ContainsKey);
@@ -163,5 +182,7 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     private sealed record Pending(int Sequence, string Location, string ResourceType, string? ResourceId, AwaitingMedication Awaiting)
     {
         public QuarantineEntry Entry(string? patientId, string reason) => new(Location, ResourceType, ResourceId, patientId, reason);
+
+        public WarningEntry Warning(string patientId, MappingWarning warning) => new(Location, ResourceType, ResourceId, patientId, warning.Rule, warning.Detail);
     }
 }

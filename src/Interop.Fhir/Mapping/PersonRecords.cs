@@ -32,25 +32,49 @@ internal sealed class PersonRecords(PersonIndex persons)
         merged.Add(bucket);
     }
 
-    /// <summary>The screened people, sorted by surviving id; <paramref name="entries"/> already carry surviving ids.</summary>
-    public IReadOnlyList<PatientRecordSet> Build(IReadOnlyList<QuarantineEntry> entries)
-    {
-        var byPerson = entries
-            .Where(e => e.PatientId is not null)
-            .GroupBy(e => e.PatientId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<QuarantineEntry>)g.ToList(), StringComparer.Ordinal);
+    /// <summary>The surviving ids of the people who are screened.</summary>
+    public IReadOnlySet<string> Screened() =>
+        _facts.Where(f => IsScreened(f.Value)).Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The screened people, sorted by surviving id, each with their quarantined records and warnings;
+    /// <paramref name="entries"/> and <paramref name="warnings"/> already carry surviving ids.
+    /// </summary>
+    public IReadOnlyList<PatientRecordSet> Build(IReadOnlyList<QuarantineEntry> entries, IReadOnlyList<WarningEntry> warnings)
+    {
+        var quarantinedByPerson = ByPerson(entries, e => e.PatientId);
+        var warnedByPerson = ByPerson(warnings, w => w.PatientId);
         return _facts
             .Where(f => IsScreened(f.Value))
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => new PatientRecordSet(
                 Record(f.Key, f.Value),
-                byPerson.TryGetValue(f.Key, out var q) ? q : []))
+                quarantinedByPerson.TryGetValue(f.Key, out var q) ? q : [])
+            {
+                Warnings = warnedByPerson.TryGetValue(f.Key, out var w) ? w : [],
+            })
             .ToList();
     }
 
+    /// <summary>
+    /// Screened: an ALL diagnosis (incl. relapse), a blinatumomab administration, or a trial-specific result (KMT2A, MRD,
+    /// bone-marrow blasts, CD19 on blasts): problem lists are often incomplete, and a patient with such results but no coded
+    /// ALL is evaluated (the diagnosis criterion then unknown) rather than ignored.
+    /// </summary>
     private static bool IsScreened(FactBucket facts) =>
-        facts.Diagnoses.Count > 0 || facts.Administrations.Exists(a => a.Drug == DrugClass.Blinatumomab);
+        facts.Diagnoses.Count > 0
+        || facts.Administrations.Exists(a => a.Drug == DrugClass.Blinatumomab)
+        || facts.Labs.Exists(l => IsTrialSpecific(l.Kind));
+
+    /// <summary>Results only a leukaemia work-up produces; a blood count or a body-surface area alone screens nobody.</summary>
+    internal static bool IsTrialSpecific(LabKind kind) =>
+        kind is LabKind.Kmt2a or LabKind.Mrd or LabKind.MarrowBlastsPercent or LabKind.Cd19;
+
+    private static Dictionary<string, IReadOnlyList<T>> ByPerson<T>(IEnumerable<T> items, Func<T, string?> person) =>
+        items
+            .Where(i => person(i) is not null)
+            .GroupBy(i => person(i)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList(), StringComparer.Ordinal);
 
     private PatientRecord Record(string survivor, FactBucket facts)
     {

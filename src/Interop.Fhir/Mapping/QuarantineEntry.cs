@@ -9,4 +9,12 @@ namespace Interop.Fhir.Mapping;
 /// <param name="ResourceId">The logical id, when it could be read.</param>
 /// <param name="PatientId">The patient it belongs to, when it could be attributed (its outcomes are then withheld).</param>
 /// <param name="Reason">Why, in words, naming the element (never its value when that is patient data).</param>
-public sealed record QuarantineEntry(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Reason);
+public sealed record QuarantineEntry(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Reason)
+{
+    /// <summary>
+    /// True when the record belongs to a patient who is not screened and is of a kind that could not have screened them
+    /// (e.g. a white-cell count with a unit that cannot be read): it is reported, but it cannot change any outcome, so it
+    /// does not make the run's exit code 3. False for every other entry.
+    /// </summary>
+    public bool OutsideScreening { get; init; }
+}

@@ -80,9 +80,32 @@ internal sealed class SyncRunRow
 
     public int QuarantinedCount { get; set; }
 
+    public int WarningCount { get; set; }
+
     public int? ExitCode { get; set; }
 
     public List<SyncRunQuarantineRow> Quarantine { get; set; } = [];
+
+    public List<SyncRunWarningRow> Warnings { get; set; } = [];
+}
+
+internal sealed class SyncRunWarningRow
+{
+    public long Id { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public required string Location { get; set; }
+
+    public string? ResourceType { get; set; }
+
+    public string? ResourceId { get; set; }
+
+    public string? PatientId { get; set; }
+
+    public required string Rule { get; set; }
+
+    public required string Detail { get; set; }
 }
 
 internal sealed class SyncRunQuarantineRow

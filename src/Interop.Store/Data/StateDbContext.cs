@@ -18,6 +18,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<SyncRunQuarantineRow> RunQuarantine => Set<SyncRunQuarantineRow>();
 
+    public DbSet<SyncRunWarningRow> RunWarnings => Set<SyncRunWarningRow>();
+
     public DbSet<RunLeaseRow> Leases => Set<RunLeaseRow>();
 
     public DbSet<SubjectStatusRow> SubjectStatuses => Set<SubjectStatusRow>();
@@ -53,6 +55,14 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Mode).HasConversion(StoredCodes.RunMode);
             e.Property(x => x.Status).HasConversion(StoredCodes.RunStatus);
             e.HasMany(x => x.Quarantine).WithOne().HasForeignKey(q => q.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Warnings).WithOne().HasForeignKey(w => w.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SyncRunWarningRow>(e =>
+        {
+            e.ToTable("SyncRunWarning");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
         });
 
         modelBuilder.Entity<SyncRunQuarantineRow>(e =>

@@ -70,14 +70,16 @@ internal static class ApiViews
         Counts = new RunCounts(r.Counts.ResourcesRead, r.Counts.PatientsScreened, r.Counts.Evaluated, r.Counts.Withheld,
             r.Counts.OutcomesWritten, r.Counts.OutcomesUnchanged, r.Counts.RequestsMade),
         Quarantined = r.QuarantinedCount,
+        Warnings = r.WarningCount,
         ExitCode = r.ExitCode,
     };
 
-    /// <summary>The run and its quarantined records, without their patient ids.</summary>
+    /// <summary>The run with its quarantined records and warnings, each naming its patient (an opaque id, as in the subjects API).</summary>
     public static RunDetail RunDetail(SyncRunDetail d) => new()
     {
         Run = Run(d.Run),
-        QuarantinedRecords = [.. d.Quarantined.Select(q => new QuarantinedInput(q.Location, q.ResourceType, q.ResourceId, q.Reason))],
+        QuarantinedRecords = [.. d.Quarantined.Select(q => new QuarantinedInput(q.Location, q.ResourceType, q.ResourceId, q.Reason) { PatientId = q.PatientId })],
+        Warnings = [.. d.Warnings.Select(w => new RunWarningView(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))],
     };
 
     public static Page<TOut> Page<TIn, TOut>(StorePage<TIn> page, Func<TIn, TOut> map) => new()

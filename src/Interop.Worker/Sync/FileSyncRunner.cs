@@ -88,6 +88,7 @@ internal sealed class FileSyncRunner(
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
         var subjects = new ResearchSubjectBuilder(settings.StudyId);
         var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
+        var warnings = new List<WarningEntry>(assembled.Warnings);
 
         // Evaluating, building and validating a patient are independent of every other patient: they run on
         // every core (one pooled validator per concurrent caller: validators are not thread-safe), while the
@@ -115,6 +116,7 @@ internal sealed class FileSyncRunner(
                 }
 
                 tally.Add(patient.Assessment!.Eligibility);
+                warnings.AddRange(AssessmentWarnings.Of(patient.Assessment));
                 statuses.Add(patient.Status!);
                 tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
@@ -135,7 +137,8 @@ internal sealed class FileSyncRunner(
             await store.UpsertSubjectStatusesAsync(statuses, CancellationToken.None);
         }
 
-        var exitCode = quarantined.Count > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        // A record quarantined for a patient who is not screened, of a kind that could not screen them, changes no outcome.
+        var exitCode = quarantined.Exists(q => !q.OutsideScreening) ? ExitCodes.Quarantined : ExitCodes.Success;
         var report = new RunReport
         {
             AdapterVersion = AdapterVersion.Current,
@@ -159,6 +162,7 @@ internal sealed class FileSyncRunner(
             OutcomesByCode = tally.Outcomes,
             ProvenancesWritten = request.DryRun ? 0 : tally.Provenances,
             Quarantined = quarantined,
+            Warnings = warnings,
             ExitCode = exitCode,
         };
 
@@ -168,7 +172,7 @@ internal sealed class FileSyncRunner(
         }
 
         SyncLog.RunFinished(logger, report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated,
-            report.PatientsWithheld, report.Quarantined.Count, report.ExitCode);
+            report.PatientsWithheld, report.Quarantined.Count, report.Warnings.Count, report.ExitCode);
         return report;
     }
 

@@ -13,7 +13,10 @@ internal static class RunHistory
         report.ExitCode,
         new SyncRunCounts(report.ResourcesRead, report.PatientsScreened, report.PatientsEvaluated, report.PatientsWithheld,
             report.OutcomesWritten, report.OutcomesUnchanged, (int)report.RequestsMade),
-        [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))]);
+        [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))])
+    {
+        Warnings = [.. report.Warnings.Select(w => new RunWarning(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))],
+    };
 
     /// <summary>A run that ended by an exception: its status and exit code only.</summary>
     public static SyncRunCompletion Failed(long requestsMade = 0) =>

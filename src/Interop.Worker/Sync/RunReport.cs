@@ -35,6 +35,9 @@ public sealed record RunReport
     public required IReadOnlyDictionary<string, int> OutcomesByCode { get; init; }
     public required int ProvenancesWritten { get; init; }
     public required IReadOnlyList<QuarantineEntry> Quarantined { get; init; }
+
+    /// <summary>Records read under a fallback rule, or ignored as unreadable though they look relevant (outcomes still written).</summary>
+    public IReadOnlyList<WarningEntry> Warnings { get; init; } = [];
     public required int ExitCode { get; init; }
 
     /// <summary>Live sync: FHIR interactions made with the EHR during the run (every page counts).</summary>

@@ -23,21 +23,40 @@ internal static class RunSummaryWriter
             WriteLive(report, changes, output);
         }
 
-        output.WriteLine(string.Create(c, $"  quarantined records {report.Quarantined.Count}"));
+        var outside = report.Quarantined.Count(q => q.OutsideScreening);
+        var outsideNote = outside > 0 ? string.Create(c, $" ({outside} of patients not screened: they change no outcome)") : string.Empty;
+        output.WriteLine(string.Create(c, $"  quarantined records {report.Quarantined.Count}{outsideNote}"));
         foreach (var entry in report.Quarantined.Take(MaxQuarantineLines))
         {
-            var what = entry.ResourceType is null ? "unreadable record" : $"{entry.ResourceType}/{entry.ResourceId}";
-            output.WriteLine($"    {entry.Location}  {what}: {entry.Reason}");
+            output.WriteLine($"    {entry.Location}  {What(entry.ResourceType, entry.ResourceId, entry.PatientId)}: {entry.Reason}");
         }
 
-        if (report.Quarantined.Count > MaxQuarantineLines)
+        More(report.Quarantined.Count, output);
+        output.WriteLine(string.Create(c, $"  warnings            {report.Warnings.Count}"));
+        foreach (var warning in report.Warnings.Take(MaxQuarantineLines))
         {
-            output.WriteLine(string.Create(c, $"    ... and {report.Quarantined.Count - MaxQuarantineLines} more (see the run report)"));
+            output.WriteLine($"    {warning.Location}  {What(warning.ResourceType, warning.ResourceId, warning.PatientId)}: {warning.Rule}: {warning.Detail}");
         }
+
+        More(report.Warnings.Count, output);
 
         if (reportPath is not null)
         {
             output.WriteLine($"  report              {reportPath}");
+        }
+    }
+
+    private static string What(string? resourceType, string? resourceId, string? patientId)
+    {
+        var what = resourceType is null ? "unreadable record" : $"{resourceType}/{resourceId}";
+        return patientId is null ? what : $"{what} (patient {patientId})";
+    }
+
+    private static void More(int count, TextWriter output)
+    {
+        if (count > MaxQuarantineLines)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    ... and {count - MaxQuarantineLines} more (see the run report)"));
         }
     }
 

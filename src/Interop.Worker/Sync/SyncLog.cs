@@ -9,8 +9,8 @@ internal static partial class SyncLog
     public static partial void RunStarted(ILogger logger, bool dryRun);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information,
-        Message = "Sync finished: {Resources} resources read, {Screened} patients screened, {Evaluated} evaluated, {Withheld} withheld, {Quarantined} records quarantined, exit code {ExitCode}")]
-    public static partial void RunFinished(ILogger logger, int resources, int screened, int evaluated, int withheld, int quarantined, int exitCode);
+        Message = "Sync finished: {Resources} resources read, {Screened} patients screened, {Evaluated} evaluated, {Withheld} withheld, {Quarantined} records quarantined, {Warnings} warnings, exit code {ExitCode}")]
+    public static partial void RunFinished(ILogger logger, int resources, int screened, int evaluated, int withheld, int quarantined, int warnings, int exitCode);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Error, Message = "Configuration rejected: {Problem}")]
     public static partial void ConfigurationRejected(ILogger logger, string problem);

@@ -35,11 +35,12 @@ public class AdministrationMappingTests
     }
 
     [Fact]
-    public void Map_DoseInMillilitres_Quarantined()
+    public void Map_DoseInMillilitres_QuarantinedNamingTheElementNotTheUnit()
     {
         var q = MapAs<QuarantinedResource>(Administration(Blinatumomab, dose: Quantity(10m, "mL")));
 
-        Assert.Contains("'mL'", q.Reason, StringComparison.Ordinal);
+        Assert.Contains("dosage.dose.code", q.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("mL", q.Reason, StringComparison.Ordinal); // the sender's unit text is never repeated
         Assert.Equal("pat-1", q.PatientId);
     }
 

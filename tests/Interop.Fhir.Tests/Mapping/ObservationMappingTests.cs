@@ -170,12 +170,13 @@ public class ObservationMappingTests
     }
 
     [Fact]
-    public void Map_MrdInMilligrams_QuarantinedNamingUnitAndKind()
+    public void Map_MrdInMilligrams_QuarantinedNamingElementAndKindNotTheUnit()
     {
         var q = MapAs<QuarantinedResource>(FhirSamples.Load("Mapping/observation-mrd-mg.json"));
 
         Assert.Equal("pat-1", q.PatientId);
-        Assert.Contains("'mg'", q.Reason, StringComparison.Ordinal);
+        Assert.Contains("valueQuantity.code", q.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("mg", q.Reason, StringComparison.Ordinal); // the sender's unit text is never repeated
         Assert.Contains("mrd-pcr", q.Reason, StringComparison.Ordinal);
         Assert.DoesNotContain("3", q.Reason, StringComparison.Ordinal); // the value is never in the reason
     }

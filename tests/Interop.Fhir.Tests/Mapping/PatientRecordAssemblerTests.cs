@@ -18,7 +18,7 @@ public class PatientRecordAssemblerTests
         Add(Patient("b", null, ("c", Hl7.Fhir.Model.Patient.LinkType.ReplacedBy)));
         Add(Patient("c", null, ("b", Hl7.Fhir.Model.Patient.LinkType.Replaces)));
         Add(Condition(Snomed, "277571004", subject: "Patient/a"));
-        Add(Observation(LocalLab, "BMBLAST", Quantity(3m, "%"), id: "obs-b")); // subject pat-1: another person
+        Add(Observation(Loinc, "6690-2", Quantity(8m, "10*9/L"), id: "obs-b")); // subject pat-1: another person, not screened
         var labForB = Observation(LocalLab, "BMBLAST", Quantity(4m, "%"), id: "obs-for-b");
         labForB.Subject = new ResourceReference("Patient/b");
         Add(labForB);
@@ -122,6 +122,59 @@ public class PatientRecordAssemblerTests
 
         Assert.Empty(result.Patients);
         Assert.Equal(1, result.PatientsSeen);
+    }
+
+    [Theory]
+    [InlineData("BMBLAST", 3)]
+    [InlineData("MRDPCR", 0.0004)]
+    [InlineData("CD19BL", 90)]
+    public void Complete_TrialSpecificResultWithoutDiagnosis_Screened(string localCode, double value)
+    {
+        Add(Patient("pat-1"));
+        Add(Observation(LocalLab, localCode, Quantity((decimal)value, localCode == "MRDPCR" ? "1" : "%")));
+
+        var person = Assert.Single(_assembler.Complete().Patients).Record;
+
+        Assert.Empty(person.Diagnoses);
+        Assert.Single(person.Labs);
+    }
+
+    [Fact]
+    public void Complete_UnreadableCountOfUnscreenedPatient_OutsideScreening()
+    {
+        Add(Observation(Loinc, "6690-2", Quantity(7m, "K/uL")));
+
+        var result = _assembler.Complete();
+
+        var entry = Assert.Single(result.Quarantined);
+        Assert.True(entry.OutsideScreening);
+        Assert.False(result.HasQuarantineAffectingOutcomes);
+        Assert.Empty(result.Patients);
+    }
+
+    [Fact]
+    public void Complete_UnreadableCountOfScreenedPatient_CountsAndWithholds()
+    {
+        Add(Condition(Snomed, "277571004"));
+        Add(Observation(Loinc, "6690-2", Quantity(7m, "K/uL")));
+
+        var result = _assembler.Complete();
+
+        var entry = Assert.Single(result.Quarantined);
+        Assert.False(entry.OutsideScreening);
+        Assert.True(result.HasQuarantineAffectingOutcomes);
+        Assert.Equal([entry], Assert.Single(result.Patients).Quarantined);
+    }
+
+    [Fact]
+    public void Complete_UnreadableScreeningResultOfUnscreenedPatient_Counts()
+    {
+        // A marrow result could have screened the patient had it been readable: its loss can change who is evaluated.
+        Add(Observation(LocalLab, "BMBLAST", Quantity(30m, "K/uL")));
+
+        var entry = Assert.Single(_assembler.Complete().Quarantined);
+
+        Assert.False(entry.OutsideScreening);
     }
 
     [Fact]

@@ -92,7 +92,10 @@ public sealed class ApiServer : IAsyncLifetime
         CompletedRunId = await Store.StartRunAsync("epic", SyncRunMode.Live, SeedSubjects.AsOf, CancellationToken.None);
         await Store.FinishRunAsync(CompletedRunId, new SyncRunCompletion(SyncRunStatus.Completed, 2,
             new SyncRunCounts(ResourcesRead: 120, PatientsScreened: 8, Evaluated: 8, OutcomesWritten: 30, RequestsMade: 14),
-            [new QuarantinedRecord("GET Observation page 2", "Observation", "obs-9", "p-eligible", "effectiveDateTime is not a valid dateTime")]),
+            [new QuarantinedRecord("GET Observation page 2", "Observation", "obs-9", "p-eligible", "effectiveDateTime is not a valid dateTime")])
+            {
+                Warnings = [new RunWarning("GET DiagnosticReport search", "DiagnosticReport", "dr-3", "p-eligible", "mrd-in-report-conclusion", "an MRD result only in a report's conclusion was not read")],
+            },
             CancellationToken.None);
         await Store.StartRunAsync("file", SyncRunMode.File, SeedSubjects.AsOf, CancellationToken.None);
         await Store.UpsertSubjectStatusesAsync(SeedSubjects.All(CompletedRunId), CancellationToken.None);

@@ -19,24 +19,27 @@ public sealed class RunsApiTests(ApiServer server)
         var all = await _read.ListRunsAsync(take: 1);
 
         var run = Assert.Single(epic.Items);
-        Assert.Equal((server.CompletedRunId, "live", "completed", 2, 1), (run.RunId, run.Mode, run.Status, run.ExitCode, run.Quarantined));
+        Assert.Equal((server.CompletedRunId, "live", "completed", 2, 1, 1), (run.RunId, run.Mode, run.Status, run.ExitCode, run.Quarantined, run.Warnings));
         Assert.Equal((120, 8, 30, 14), (run.Counts.ResourcesRead, run.Counts.Evaluated, run.Counts.OutcomesWritten, run.Counts.RequestsMade));
         Assert.Equal((2, 1), (all.Total, all.Items.Count));
     }
 
     [Fact]
-    public async Task GetRunAsync_Known_ListsQuarantinedRecordsWithoutPatientIds()
+    public async Task GetRunAsync_Known_ListsQuarantinedRecordsAndWarningsNamingThePatient()
     {
         var detail = await _read.GetRunAsync(server.CompletedRunId);
         using var http = server.Http(ApiServer.ReadKey);
         var raw = await http.GetStringAsync(new Uri($"/api/v1/runs/{server.CompletedRunId}", UriKind.Relative));
 
         var record = Assert.Single(detail.QuarantinedRecords);
-        Assert.Equal(new QuarantinedInput("GET Observation page 2", "Observation", "obs-9", "effectiveDateTime is not a valid dateTime"), record);
+        Assert.Equal(new QuarantinedInput("GET Observation page 2", "Observation", "obs-9", "effectiveDateTime is not a valid dateTime") { PatientId = "p-eligible" }, record);
+        var warning = Assert.Single(detail.Warnings);
+        Assert.Equal(new RunWarningView("GET DiagnosticReport search", "DiagnosticReport", "dr-3", "p-eligible", "mrd-in-report-conclusion", "an MRD result only in a report's conclusion was not read"), warning);
         using var json = JsonDocument.Parse(raw);
         var rawRecord = json.RootElement.GetProperty("quarantinedRecords")[0];
-        Assert.Equal(["location", "resourceType", "resourceId", "reason"], rawRecord.EnumerateObject().Select(p => p.Name));
-        Assert.DoesNotContain("p-eligible", raw, StringComparison.Ordinal);
+        Assert.Equal(["location", "resourceType", "resourceId", "reason", "patientId"], rawRecord.EnumerateObject().Select(p => p.Name));
+        var rawWarning = json.RootElement.GetProperty("warnings")[0];
+        Assert.Equal(["location", "resourceType", "resourceId", "patientId", "rule", "detail"], rawWarning.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

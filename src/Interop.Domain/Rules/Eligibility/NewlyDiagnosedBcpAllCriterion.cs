@@ -20,7 +20,7 @@ internal sealed class NewlyDiagnosedBcpAllCriterion : ICriterion
         {
             return relapses.Count > 0
                 ? new(Id, CriterionStatus.NotMet, "relapsed ALL, not newly diagnosed", Evidence.Of(relapses.Refs()))
-                : new(Id, CriterionStatus.Unknown, "no ALL diagnosis", []);
+                : new(Id, CriterionStatus.Unknown, "no ALL diagnosis recorded", []);
         }
 
         if (context.Diagnosis.Date is { } diagnosisDate)

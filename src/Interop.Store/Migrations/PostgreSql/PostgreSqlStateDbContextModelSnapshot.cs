@@ -280,6 +280,9 @@ namespace Interop.Store.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Withheld")
                         .HasColumnType("integer");
 
@@ -292,6 +295,45 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("SyncRun", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunWarningRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("SyncRunWarning", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunQuarantineRow", b =>
                 {
                     b.HasOne("Interop.Store.Data.SyncRunRow", null)
@@ -301,9 +343,20 @@ namespace Interop.Store.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunWarningRow", b =>
+                {
+                    b.HasOne("Interop.Store.Data.SyncRunRow", null)
+                        .WithMany("Warnings")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunRow", b =>
                 {
                     b.Navigation("Quarantine");
+
+                    b.Navigation("Warnings");
                 });
 #pragma warning restore 612, 618
         }

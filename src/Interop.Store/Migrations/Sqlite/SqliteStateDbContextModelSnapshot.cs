@@ -273,6 +273,9 @@ namespace Interop.Store.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Withheld")
                         .HasColumnType("INTEGER");
 
@@ -285,6 +288,43 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("SyncRun", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunWarningRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("SyncRunWarning", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunQuarantineRow", b =>
                 {
                     b.HasOne("Interop.Store.Data.SyncRunRow", null)
@@ -294,9 +334,20 @@ namespace Interop.Store.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunWarningRow", b =>
+                {
+                    b.HasOne("Interop.Store.Data.SyncRunRow", null)
+                        .WithMany("Warnings")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunRow", b =>
                 {
                     b.Navigation("Quarantine");
+
+                    b.Navigation("Warnings");
                 });
 #pragma warning restore 612, 618
         }

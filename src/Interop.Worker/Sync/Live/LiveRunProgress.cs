@@ -13,6 +13,8 @@ internal sealed class LiveRunProgress
 
     public List<QuarantineEntry> Quarantined { get; } = [];
 
+    public List<WarningEntry> Warnings { get; } = [];
+
     public int ResourcesRead { get; private set; }
 
     public int IrrelevantResources { get; private set; }
@@ -36,6 +38,12 @@ internal sealed class LiveRunProgress
         IrrelevantResources += assembled.IrrelevantResources;
         PatientsSeen += assembled.PatientsSeen;
         PatientsScreened += assembled.Patients.Count;
+        Warnings.AddRange(assembled.Warnings);
+
+        // A screened patient's quarantined records are added when that patient is withheld; the rest (unattributed, or of a
+        // patient who is not screened) are reported here, so that nothing read is set aside without a word.
+        var screened = assembled.Patients.Select(p => p.Record.PatientId).ToHashSet(StringComparer.Ordinal);
+        Quarantined.AddRange(assembled.Quarantined.Where(q => q.PatientId is null || !screened.Contains(q.PatientId)));
     }
 
     /// <summary>Adds one patient's write-back; true when it committed a transaction.</summary>
@@ -62,7 +70,7 @@ internal sealed class LiveRunProgress
     public RunReport ToReport(
         LiveSyncRequest request, AsOf asOf, string ruleSetVersion, DateTimeOffset startedAt, TimeSpan elapsed, int candidates, long requestsMade)
     {
-        var exitCode = Quarantined.Count > 0 || PatientsFailed > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        var exitCode = Quarantined.Exists(q => !q.OutsideScreening) || PatientsFailed > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
         return new RunReport
         {
             AdapterVersion = AdapterVersion.Current,
@@ -86,6 +94,7 @@ internal sealed class LiveRunProgress
             OutcomesByCode = _changes.ToDictionary(kv => kv.Key, kv => kv.Value.New + kv.Value.Changed + kv.Value.Retracted, StringComparer.Ordinal),
             ProvenancesWritten = request.DryRun ? 0 : Transactions,
             Quarantined = Quarantined,
+            Warnings = Warnings,
             ExitCode = exitCode,
             RequestsMade = requestsMade,
             Candidates = candidates,

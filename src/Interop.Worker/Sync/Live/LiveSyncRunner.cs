@@ -193,6 +193,7 @@ internal sealed class LiveSyncRunner(
                     }
 
                     progress.Tally.Add(assessment.Eligibility);
+                    progress.Warnings.AddRange(AssessmentWarnings.Of(assessment));
                     plans.Add((patientId, [.. outcomes.Observations, .. OptionalSubject(outcomes)], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
                 }
 
