@@ -10,9 +10,10 @@ namespace Interop.Fhir.Mapping;
 /// </summary>
 /// <param name="map">The terminology map (defaults plus site maps).</param>
 /// <param name="siteZone">The site's zone, for dates without an offset.</param>
-public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone)
+/// <param name="reading">The site's reading options; null for the defaults.</param>
+public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, ReadingOptions? reading = null)
 {
-    private readonly MappingContext _context = new(map, siteZone);
+    private readonly MappingContext _context = new(map, siteZone, reading ?? new ReadingOptions());
 
     /// <summary>Maps <paramref name="resource"/>, read at <paramref name="location"/> (the assembler records it for quarantine entries).</summary>
     public MappedResource Map(Resource resource, string location)
@@ -34,7 +35,7 @@ public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone)
 }
 
 /// <summary>What every per-type mapper needs.</summary>
-internal sealed record MappingContext(TerminologyMap Map, TimeZoneInfo Zone)
+internal sealed record MappingContext(TerminologyMap Map, TimeZoneInfo Zone, ReadingOptions Reading)
 {
     /// <summary>The evidence pointer of a resource whose id the caller has checked.</summary>
     public static EvidenceRef Evidence(Resource resource) => new(resource.TypeName, resource.Id!, resource.Meta?.VersionId);

@@ -18,3 +18,10 @@ internal sealed class TrialRuleOptionsValidator : IValidateOptions<TrialRuleOpti
     public ValidateOptionsResult Validate(string? name, TrialRuleOptions options) =>
         InteropOptionsValidator.ToResult(options.Validate());
 }
+
+/// <summary>Validates the reading options on start.</summary>
+internal sealed class ReadingOptionsValidator : IValidateOptions<Interop.Fhir.Mapping.ReadingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, Interop.Fhir.Mapping.ReadingOptions options) =>
+        InteropOptionsValidator.ToResult(options.Validate());
+}

@@ -1,4 +1,5 @@
 using Interop.Domain.Rules;
+using Interop.Fhir.Mapping;
 using Interop.Store;
 using Interop.Worker.Sync;
 using Interop.Worker.Sync.Live;
@@ -53,6 +54,10 @@ internal static class InteropHost
             .Bind(builder.Configuration.GetSection(TrialRuleOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TrialRuleOptions>, TrialRuleOptionsValidator>();
+        builder.Services.AddOptions<ReadingOptions>()
+            .Bind(builder.Configuration.GetSection(ReadingOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ReadingOptions>, ReadingOptionsValidator>();
 
         // Before the Store and EHR registrations, which only add the system clock when none is registered.
         builder.Services.AddSingleton(customize?.TimeProvider ?? TimeProvider.System);
@@ -74,6 +79,7 @@ internal static class InteropHost
         {
             _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
             _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<ReadingOptions>>().Value;
             _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
             EhrConfiguration.Validate(services);
         }

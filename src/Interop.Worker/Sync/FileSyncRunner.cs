@@ -25,6 +25,7 @@ internal sealed class FileSyncRunner(
     TimeProvider time,
     IOptions<InteropOptions> interopOptions,
     IOptions<TrialRuleOptions> ruleOptions,
+    IOptions<ReadingOptions> readingOptions,
     ILogger<FileSyncRunner> logger,
     StateStore? store = null)
 {
@@ -69,7 +70,7 @@ internal sealed class FileSyncRunner(
         SyncLog.RunStarted(logger, request.DryRun);
 
         var terminology = TerminologyMap.Load(request.SiteMaps);
-        var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone()));
+        var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value));
         await foreach (var item in new NdjsonFolderReader().ReadAsync(request.Source, cancellationToken))
         {
             if (item.Resource is not null)

@@ -84,6 +84,7 @@ internal sealed class LiveEhr : IAsyncDisposable
         TimeProvider.System,
         Options.Create(new InteropOptions()),
         Options.Create(new TrialRuleOptions()),
+        Options.Create(new Interop.Fhir.Mapping.ReadingOptions()),
         Options.Create(new LiveSyncOptions()),
         new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions { WriteResearchSubject = WriteResearchSubject }),
         NullLogger<LiveSyncRunner>.Instance)

@@ -351,6 +351,7 @@ public sealed class LiveSyncTests
             ehr.Store, TimeProvider.System,
             Microsoft.Extensions.Options.Options.Create(new Interop.Worker.Configuration.InteropOptions()),
             Microsoft.Extensions.Options.Options.Create(new Interop.Domain.Rules.TrialRuleOptions()),
+            Microsoft.Extensions.Options.Options.Create(new Interop.Fhir.Mapping.ReadingOptions()),
             Microsoft.Extensions.Options.Options.Create(new LiveSyncOptions()),
             new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions()),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveSyncRunner>.Instance)

@@ -79,7 +79,7 @@ public sealed class ValidationGateTests
     }
 
     private static FileSyncRunner Runner(Func<PatientOutcomes, PatientOutcomes>? seam = null) =>
-        new(TimeProvider.System, Options.Create(new InteropOptions()), Options.Create(new TrialRuleOptions()), NullLogger<FileSyncRunner>.Instance)
+        new(TimeProvider.System, Options.Create(new InteropOptions()), Options.Create(new TrialRuleOptions()), Options.Create(new Interop.Fhir.Mapping.ReadingOptions()), NullLogger<FileSyncRunner>.Instance)
         {
             BeforeValidation = seam ?? (static o => o),
         };

@@ -26,6 +26,7 @@ internal sealed class LiveSyncRunner(
     TimeProvider time,
     IOptions<InteropOptions> interopOptions,
     IOptions<TrialRuleOptions> ruleOptions,
+    IOptions<ReadingOptions> readingOptions,
     IOptions<LiveSyncOptions> liveOptions,
     IOptionsMonitor<EhrConnectionOptions> connections,
     ILogger<LiveSyncRunner> logger)
@@ -109,7 +110,7 @@ internal sealed class LiveSyncRunner(
         var client = request.Client;
 
         var terminology = TerminologyMap.Load(request.SiteMaps);
-        var mapper = new FhirFactMapper(terminology, settings.TimeZone());
+        var mapper = new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value);
         var watermark = await store.GetWatermarkAsync(ehr, cancellationToken);
         LiveSyncLog.Started(logger, ehr, request.DryRun, watermark is not null);
 
