@@ -8,9 +8,10 @@ namespace Interop.Worker.Sync.Live;
 
 /// <summary>
 /// Finds the patients a run must (re-)evaluate by code, never by scanning every patient: subjects of the
-/// mapped ALL diagnoses and blinatumomab administrations (always; incrementally only those changed since the
-/// watermark), and on incremental runs also the known candidates (rows in the ledger) whose relevant
-/// Observations, induction-drug administrations or Patient resource changed.
+/// mapped ALL diagnoses, blinatumomab administrations and trial-specific results (KMT2A, MRD, marrow blasts,
+/// CD19: a leukaemia work-up screens a patient even when the problem list lacks the ALL diagnosis) - always;
+/// incrementally only those changed since the watermark - and on incremental runs also the known candidates
+/// (rows in the ledger) whose other relevant Observations, induction-drug administrations or Patient resource changed.
 /// </summary>
 /// <remarks>
 /// Patient changes are searched as <c>Patient?_lastUpdated=gt..</c> and intersected with the ledger locally:
@@ -24,10 +25,17 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
 
     private static readonly InputConcept[] Diagnoses = [InputConcept.BcpAll, InputConcept.AllUnspecifiedLineage, InputConcept.AllRelapse];
 
-    private static readonly InputConcept[] ObservationConcepts =
+    /// <summary>Results that screen a patient on their own (the assembler's trial-specific kinds).</summary>
+    private static readonly InputConcept[] ScreeningObservationConcepts =
     [
         InputConcept.Kmt2aRearrangement, InputConcept.BmBlastsPercent, InputConcept.Mrd, InputConcept.MrdPcr, InputConcept.MrdFlow,
-        InputConcept.Cd19Blasts, InputConcept.Wbc, InputConcept.PbBlastsAbsolute, InputConcept.CsfBlasts, InputConcept.CsfWbc, InputConcept.Bsa,
+        InputConcept.Cd19Blasts,
+    ];
+
+    /// <summary>Results that matter only for a patient already screened.</summary>
+    private static readonly InputConcept[] OtherObservationConcepts =
+    [
+        InputConcept.Wbc, InputConcept.PbBlastsAbsolute, InputConcept.CsfBlasts, InputConcept.CsfWbc, InputConcept.Bsa,
     ];
 
     /// <summary>The candidates' patient ids (ordinal order, as referenced), from every discovery search.</summary>
@@ -36,13 +44,14 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         await AddSubjectsAsync(candidates, "Condition", map.TokensFor(Diagnoses), since, cancellationToken);
         await AddSubjectsAsync(candidates, "MedicationAdministration", map.TokensFor([InputConcept.Blinatumomab]), since, cancellationToken);
+        await AddSubjectsAsync(candidates, "Observation", [.. map.TokensFor(ScreeningObservationConcepts), GenomicVariantToken], since, cancellationToken);
         if (since is null)
         {
             return candidates;
         }
 
         var known = new SortedSet<string>(StringComparer.Ordinal);
-        await AddSubjectsAsync(known, "Observation", [.. map.TokensFor(ObservationConcepts), GenomicVariantToken], since, cancellationToken);
+        await AddSubjectsAsync(known, "Observation", map.TokensFor(OtherObservationConcepts), since, cancellationToken);
         await AddSubjectsAsync(known, "MedicationAdministration", map.TokensFor([InputConcept.InductionDrug]), since, cancellationToken);
         await foreach (var patient in client.SearchAsync("Patient", Parameters(null, since), cancellationToken))
         {
