@@ -134,6 +134,25 @@ public class Kmt2aVariantMappingTests
     }
 
     [Fact]
+    public void Map_SecondGeneWithChangeTypeNotInSequenceOntology_Quarantined()
+    {
+        var observation = SingleGeneVariant();
+        observation.Component.Add(Component("48018-6", new CodeableConcept(Hgnc, "HGNC:7135")));
+        observation.Component.Add(Component("48019-4", new CodeableConcept(MappingFixture.Loinc, "LA6690-7")));
+
+        Assert.Contains("not coded in Sequence Ontology", MapAs<QuarantinedResource>(observation).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Map_ChangeTypeNotInSequenceOntologyAlone_Noted()
+    {
+        var observation = SingleGeneVariant();
+        observation.Component.Add(Component("48019-4", new CodeableConcept { Text = "translocation" }));
+
+        Assert.Equal(ObservationFactMapper.Kmt2aVariantUnstatedRule, MapAs<NotedResource>(observation).Warning.Rule);
+    }
+
+    [Fact]
     public void Map_Kmt2aVariantTypeUnstated_NotedForThePatientNoFact()
     {
         var noted = MapAs<NotedResource>(SingleGeneVariant());

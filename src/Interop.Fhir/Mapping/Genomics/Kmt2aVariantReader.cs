@@ -92,7 +92,9 @@ internal static class Kmt2aVariantReader
         }
 
         var others = genes.Where(g => g != HgncGenes.Kmt2a).ToList();
-        var types = observation.Component.Where(c => Is(c.Code, DnaChangeType) || IsConsequence(c.Code)).SelectMany(SoCodes).ToList();
+        var typeComponents = observation.Component.Where(c => Is(c.Code, DnaChangeType) || IsConsequence(c.Code)).ToList();
+        var types = typeComponents.SelectMany(SoCodes).ToList();
+        var unreadableType = typeComponents.Exists(c => !SoCodes(c).Any());
         var hgvs = observation.Component.Any(c => HgvsCodes.Any(code => Is(c.Code, code)));
         var text = FusionText.Read(observation.Component.Where(c => DescriptionCodes.Any(code => Is(c.Code, code))).SelectMany(Texts));
         var germline = observation.Component.Any(c => Is(c.Code, GenomicSourceClass) && c.Value is CodeableConcept v && v.Coding.Any(x => x.System == Loinc && x.Code == Germline));
@@ -110,6 +112,13 @@ internal static class Kmt2aVariantReader
         if (strongFusion)
         {
             return new(VariantReading.Rearrangement, partner);
+        }
+
+        if (partnerNamed && unreadableType)
+        {
+            return new(
+                VariantReading.Contradictory,
+                Problem: "a second gene studied (48018-6) beside a change type or molecular consequence not coded in Sequence Ontology: rearrangement or other variant cannot be told");
         }
 
         if (partnerNamed && sequenceLevel)
