@@ -80,6 +80,18 @@ internal sealed class PatientRecordBuilder
 
     public PatientRecordBuilder Kmt2a(Finding finding, DateOnly? date = null) => Lab(LabKind.Kmt2a, date ?? DiagnosedOn, finding: finding);
 
+    /// <summary>A KMT2A result read from a genomics report (a Genomics Reporting variant).</summary>
+    public PatientRecordBuilder Kmt2aVariant(
+        Kmt2aVariantKind kind, string? partner = null, Finding finding = Finding.Positive, DateOnly? date = null, ResultStatus status = ResultStatus.Final)
+    {
+        var on = date ?? DiagnosedOn;
+        _labs.Add(new LabResult(LabKind.Kmt2a, on, At(on, 8), status, null, Comparator.None, finding, AssayMethod.Unstated, Next("Observation"))
+        {
+            Kmt2aVariant = new Kmt2aVariant(kind, partner),
+        });
+        return this;
+    }
+
     public PatientRecordBuilder Cd19(decimal percent, DateOnly? date = null) => Lab(LabKind.Cd19, date ?? DiagnosedOn, percent);
 
     public PatientRecordBuilder Cd19(Finding finding, DateOnly? date = null, ResultStatus status = ResultStatus.Final) =>

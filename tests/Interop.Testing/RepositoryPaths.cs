@@ -12,6 +12,9 @@ public static class RepositoryPaths
     /// <summary>The bundled sample's site ConceptMap.</summary>
     public static string SampleSiteMap => Path.Combine(Root, "samples", "site-conceptmap.json");
 
+    /// <summary>The bundled sample site unit map (unit spellings to UCUM).</summary>
+    public static string SampleUnitMap => Path.Combine(Root, "samples", "site-unit-map.json");
+
     /// <summary>The scenario intent of the bundled sample.</summary>
     public static string SampleExpectations => Path.Combine(Root, "samples", "blinfant-export.expected.json");
 

@@ -111,4 +111,15 @@ public sealed record LabResult(
     Comparator Comparator,
     Finding? Finding,
     AssayMethod Method,
-    EvidenceRef Evidence);
+    EvidenceRef Evidence)
+{
+    /// <summary>
+    /// For a KMT2A result from a genomics report: whether it describes a rearrangement, and the partner gene. Null for a
+    /// rearrangement test (FISH, a coded rearrangement result), whose finding is about rearrangement by definition.
+    /// </summary>
+    public Kmt2aVariant? Kmt2aVariant { get; init; }
+
+    /// <summary>True when this result is about KMT2A rearrangement (a rearrangement test, or a variant that is a rearrangement).</summary>
+    public bool IsKmt2aRearrangementResult =>
+        Kind == LabKind.Kmt2a && Kmt2aVariant is null or { Kind: Kmt2aVariantKind.Rearrangement };
+}

@@ -49,8 +49,10 @@ internal sealed class FactSelection
         result.Status == ResultStatus.Final
         || !all.Exists(o => o.Status == ResultStatus.Final && SameTimepoint(o, result));
 
+    // A KMT2A variant that is no rearrangement never supersedes a preliminary rearrangement result (nor the reverse).
     private static bool SameTimepoint(LabResult a, LabResult b) =>
-        a.Kind == b.Kind && a.Date == b.Date && (a.Kind != LabKind.Mrd || a.Method == b.Method);
+        a.Kind == b.Kind && a.Date == b.Date && (a.Kind != LabKind.Mrd || a.Method == b.Method)
+        && a.IsKmt2aRearrangementResult == b.IsKmt2aRearrangementResult;
 
     private DrugAdministration Truncate(DrugAdministration a)
     {

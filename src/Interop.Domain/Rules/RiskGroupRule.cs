@@ -15,13 +15,14 @@ internal static class RiskGroupRule
     {
         var options = context.Options;
         var diagnosis = context.Diagnosis.Date;
-        var (kmt2a, kmt2aEvidence) = Kmt2aDetermination.Determine(context.Facts);
+        var findings = Kmt2aDetermination.Determine(context.Facts);
+        var kmt2aEvidence = findings.Evidence;
         RiskGroupResult Result(RiskGroup? group, string reason, params IEnumerable<EvidenceRef>[] more) =>
             new(group, diagnosis, reason, Evidence.Of([kmt2aEvidence, .. more]));
 
-        switch (kmt2a)
+        switch (findings.Status)
         {
-            case Kmt2aStatus.Missing: return Result(null, "KMT2A status unknown");
+            case Kmt2aStatus.Missing or Kmt2aStatus.NotInformative: return Result(null, "KMT2A status unknown");
             case Kmt2aStatus.Contradictory: return Result(null, "contradictory KMT2A results");
             case Kmt2aStatus.Germline: return Result(RiskGroup.LR, "KMT2A germline");
             case Kmt2aStatus.NotEvaluable: return Result(RiskGroup.MR, "KMT2A not evaluable");
@@ -35,7 +36,7 @@ internal static class RiskGroupRule
         bool? young = context.BirthDate is { } birth && diagnosis is { } diagnosed ? birth.AddMonths(months) > diagnosed : null;
         if (young == false)
         {
-            return Result(RiskGroup.MR, Invariant($"KMT2A rearranged, age at diagnosis {months} months or more"), ageEvidence);
+            return Result(RiskGroup.MR, Invariant($"{findings.RearrangedText}, age at diagnosis {months} months or more"), ageEvidence);
         }
 
         var wbc = diagnosis is { } d1 ? WhiteCellCountAtDiagnosis(context, d1) : null;
@@ -46,7 +47,7 @@ internal static class RiskGroupRule
         var age = young == true ? Invariant($"age under {months} months") : "age at diagnosis unknown";
         if (wbcBelow == true && blastsBelow == true)
         {
-            return Result(RiskGroup.MR, $"KMT2A rearranged, {age}, white-cell count and day-8 blasts below limits", inputs);
+            return Result(RiskGroup.MR, $"{findings.RearrangedText}, {age}, white-cell count and day-8 blasts below limits", inputs);
         }
 
         if (wbcBelow == false || blastsBelow == false)
@@ -55,12 +56,12 @@ internal static class RiskGroupRule
                 ? Invariant($"white-cell count {Threshold.Describe(wbc!)} (limit >= {options.HighRiskMinWhiteCellCount})")
                 : Invariant($"day-8 blood blasts {Threshold.Describe(blasts!)}/uL (limit >= {options.PoorPrednisoneResponseMinBlastsPerMicrolitre})");
             return young == true
-                ? Result(RiskGroup.HR, $"KMT2A rearranged, {age}, {why}", inputs)
-                : Result(null, $"KMT2A rearranged, {why}, age at diagnosis unknown", inputs);
+                ? Result(RiskGroup.HR, $"{findings.RearrangedText}, {age}, {why}", inputs)
+                : Result(null, $"{findings.RearrangedText}, {why}, age at diagnosis unknown", inputs);
         }
 
         var missing = wbcBelow is null ? "white-cell count at diagnosis" : "day-8 blood blasts";
-        return Result(null, $"KMT2A rearranged, {age}, {missing} unknown", inputs);
+        return Result(null, $"{findings.RearrangedText}, {age}, {missing} unknown", inputs);
     }
 
     private static LabResult? WhiteCellCountAtDiagnosis(EvaluationContext context, DateOnly diagnosis) =>

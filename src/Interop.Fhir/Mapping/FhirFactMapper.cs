@@ -11,9 +11,10 @@ namespace Interop.Fhir.Mapping;
 /// <param name="map">The terminology map (defaults plus site maps).</param>
 /// <param name="siteZone">The site's zone, for dates without an offset.</param>
 /// <param name="reading">The site's reading options; null for the defaults.</param>
+/// <exception cref="TerminologyMapException">A unit map named in <paramref name="reading"/> cannot be used (names the file and element).</exception>
 public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, ReadingOptions? reading = null)
 {
-    private readonly MappingContext _context = new(map, siteZone, reading ?? new ReadingOptions());
+    private readonly MappingContext _context = MappingContext.Create(map, siteZone, reading ?? new ReadingOptions());
 
     /// <summary>Maps <paramref name="resource"/>, read at <paramref name="location"/> (the assembler records it for quarantine entries).</summary>
     public MappedResource Map(Resource resource, string location)
@@ -25,6 +26,7 @@ public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, Re
             Patient patient => PatientFactMapper.Map(patient),
             Condition condition => ConditionFactMapper.Map(condition, _context),
             Observation observation => ObservationFactMapper.Map(observation, _context),
+            DiagnosticReport report => DiagnosticReportMapper.Map(report, _context),
             MedicationAdministration administration => AdministrationFactMapper.Map(administration, _context),
             Medication medication => medication.Id is { Length: > 0 } id
                 ? new MedicationInfo(id, AdministrationFactMapper.DrugOf(medication.Code, _context.Map))
@@ -37,6 +39,13 @@ public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, Re
 /// <summary>What every per-type mapper needs.</summary>
 internal sealed record MappingContext(TerminologyMap Map, TimeZoneInfo Zone, ReadingOptions Reading)
 {
+    /// <summary>The site's Observation readings (text answers, MRD notations, unit maps), prepared from <see cref="Reading"/>.</summary>
+    public SiteReading Site { get; init; } = SiteReading.Default;
+
+    /// <exception cref="TerminologyMapException">A unit map named in <paramref name="reading"/> cannot be used.</exception>
+    public static MappingContext Create(TerminologyMap map, TimeZoneInfo zone, ReadingOptions reading) =>
+        new(map, zone, reading) { Site = SiteReading.From(reading) };
+
     /// <summary>The evidence pointer of a resource whose id the caller has checked.</summary>
     public static EvidenceRef Evidence(Resource resource) => new(resource.TypeName, resource.Id!, resource.Meta?.VersionId);
 }

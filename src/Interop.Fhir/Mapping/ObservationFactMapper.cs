@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Utility;
 using Interop.Domain.Facts;
+using Interop.Fhir.Mapping.Genomics;
 using Interop.Fhir.Terminology;
 
 namespace Interop.Fhir.Mapping;
@@ -8,15 +9,11 @@ namespace Interop.Fhir.Mapping;
 /// <summary>Observation: one lab result of a kind the trial reads.</summary>
 internal static class ObservationFactMapper
 {
-    private const string Loinc = "http://loinc.org";
-    private const string GenomicVariant = "69548-6";
-    private const string GeneStudied = "48018-6";
-    private const string Kmt2aHgncId = "HGNC:7132";
-    private static readonly string[] GeneSystems = ["http://www.genenames.org", "http://www.genenames.org/geneId"];
+    public const string Kmt2aVariantUnstatedRule = "kmt2a-variant-type-unstated";
 
     public static MappedResource Map(Observation observation, MappingContext context)
     {
-        var kind = KindOf(observation, context.Map);
+        var (kind, variant) = KindOf(observation, context.Map);
         if (kind is null)
         {
             return MappedResource.Irrelevant;
@@ -48,45 +45,57 @@ internal static class ObservationFactMapper
             return MappedResource.Quarantine("Observation.id is missing", patientId);
         }
 
+        var couldScreen = PersonRecords.IsTrialSpecific(kind.Kind);
         var moment = Effective(observation.Effective, context.Zone) ?? FhirDates.Parse(observation.IssuedElement, context.Zone);
         if (moment is not { } when)
         {
-            return new QuarantinedResource("Observation has no full date in effective[x] or issued", patientId) { CouldScreen = PersonRecords.IsTrialSpecific(kind.Kind) };
+            return new QuarantinedResource("Observation has no full date in effective[x] or issued", patientId) { CouldScreen = couldScreen };
         }
 
-        var value = ObservationValueReader.Read(observation.Value, kind, context.Map);
+        switch (variant?.Reading)
+        {
+            case VariantReading.Unstated:
+                return MappedResource.Noted(
+                    patientId,
+                    Kmt2aVariantUnstatedRule,
+                    "Genomics Reporting variant in KMT2A states no change type, molecular consequence, partner gene or variant description, "
+                    + "so a rearrangement cannot be told from another variant: not read as a KMT2A result");
+            case VariantReading.Contradictory:
+                return new QuarantinedResource("Observation (Genomics Reporting variant in KMT2A): " + variant.Problem, patientId) { CouldScreen = couldScreen };
+        }
+
+        var value = ObservationValueReader.Read(observation, kind, context);
         if (value.Problem is { } problem)
         {
-            return new QuarantinedResource("Observation." + problem, patientId) { CouldScreen = PersonRecords.IsTrialSpecific(kind.Kind) };
+            return new QuarantinedResource("Observation." + problem, patientId) { CouldScreen = couldScreen };
         }
 
-        var lab = new LabResult(kind.Kind, when.Date, when.At, status, value.Amount, value.Comparator, value.Finding, kind.Method, MappingContext.Evidence(observation));
-        return MappedFacts.Of(patientId, lab);
+        var lab = new LabResult(kind.Kind, when.Date, when.At, status, value.Amount, value.Comparator, value.Finding, kind.Method, MappingContext.Evidence(observation))
+        {
+            Kmt2aVariant = variant?.Fact,
+        };
+        return MappedFacts.Of(patientId, lab) with { Warnings = value.Warning is { } warning ? [warning] : [] };
     }
 
-    private static ObservationKind? KindOf(Observation observation, TerminologyMap map)
+    private static (ObservationKind? Kind, Kmt2aVariantResult? Variant) KindOf(Observation observation, TerminologyMap map)
     {
         foreach (var concept in map.ResolveAll(observation.Code))
         {
             if (ObservationKind.Of(concept) is { } kind)
             {
-                return kind;
+                return (kind, null);
             }
         }
 
-        return IsKmt2aVariant(observation) ? ObservationKind.Of(InputConcept.Kmt2aRearrangement) : null;
+        // Genomics Reporting: a variant Observation (LOINC 69548-6) whose gene-studied component (LOINC 48018-6) is KMT2A.
+        if (!Kmt2aVariantReader.IsGenomicVariant(observation))
+        {
+            return (null, null);
+        }
+
+        var variant = Kmt2aVariantReader.Read(observation);
+        return variant.Reading == VariantReading.NotKmt2a ? (null, null) : (ObservationKind.Of(InputConcept.Kmt2aRearrangement), variant);
     }
-
-    // Genomics Reporting: a variant Observation (LOINC 69548-6) whose gene-studied component (LOINC 48018-6) is KMT2A.
-    private static bool IsKmt2aVariant(Observation observation) =>
-        HasCoding(observation.Code, Loinc, GenomicVariant)
-        && observation.Component.Any(c =>
-            HasCoding(c.Code, Loinc, GeneStudied)
-            && c.Value is CodeableConcept gene
-            && gene.Coding.Any(g => GeneSystems.Contains(g.System) && g.Code is Kmt2aHgncId or "7132"));
-
-    private static bool HasCoding(CodeableConcept? concept, string system, string code) =>
-        concept?.Coding.Any(c => c.System == system && c.Code == code) == true;
 
     private static FhirMoment? Effective(DataType? effective, TimeZoneInfo zone) => effective switch
     {

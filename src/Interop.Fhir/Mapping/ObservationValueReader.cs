@@ -1,83 +1,93 @@
 using Hl7.Fhir.Model;
 using Interop.Domain.Facts;
 using Interop.Fhir.Terminology;
-using Interop.Fhir.Units;
 
 namespace Interop.Fhir.Mapping;
 
-/// <summary>An Observation value in its kind's canonical unit, or a coded finding, or why neither.</summary>
-internal readonly record struct ObservationValue(decimal? Amount, Comparator Comparator, Finding? Finding, string? Problem);
+/// <summary>An Observation value in its kind's canonical unit, or a coded finding, or why neither; and a warning when read under a fallback rule.</summary>
+internal readonly record struct ObservationValue(decimal? Amount, Comparator Comparator, Finding? Finding, string? Problem, MappingWarning? Warning = null)
+{
+    public static ObservationValue Fail(string problem) => new(null, Comparator.None, null, problem);
 
-/// <summary>Reads value[x] for a kind: UCUM conversion to the canonical unit, or the answer concepts.</summary>
+    public static ObservationValue Of(Finding finding) => new(null, Comparator.None, finding, null);
+}
+
+/// <summary>
+/// Reads value[x] for a kind (docs/reading-contract.md, "Observations: answers" and "Units"): a Quantity through UCUM
+/// and the site unit map, a coded answer through the terminology map, a text through the site's text answers and (MRD)
+/// lab notations; with no value[x], an interpretation POS/NEG/DET/ND under the documented fallback rule.
+/// </summary>
 internal static class ObservationValueReader
 {
-    public static ObservationValue Read(DataType? value, ObservationKind kind, TerminologyMap map) => value switch
+    public const string InterpretationOnlyRule = "interpretation-only-answer";
+
+    public static ObservationValue Read(Observation observation, ObservationKind kind, MappingContext context)
     {
-        null => Fail($"value[x] is missing for {kind.ConceptCode}"),
-        Quantity quantity => ReadQuantity(quantity, kind),
-        CodeableConcept concept => ReadCoded(concept, kind, map),
-        _ => Fail($"value[x] of type {value.TypeName} is not accepted for {kind.ConceptCode}"),
-    };
-
-    private static ObservationValue ReadQuantity(Quantity quantity, ObservationKind kind)
-    {
-        if (!kind.AcceptsQuantity)
+        var interpretation = InterpretationReader.Read(observation.Interpretation, context.Map);
+        var value = observation.Value switch
         {
-            return Fail($"valueQuantity is not accepted for {kind.ConceptCode}: a coded value is required");
-        }
-
-        if (quantity.Value is not { } value)
-        {
-            return Fail($"valueQuantity.value is missing for {kind.ConceptCode}");
-        }
-
-        if (quantity.System != UcumConverter.System || string.IsNullOrWhiteSpace(quantity.Code))
-        {
-            return Fail($"valueQuantity unit not coded in UCUM (system {UcumConverter.System} and a code are required) for {kind.ConceptCode}");
-        }
-
-        if (!UcumConverter.TryConvert(value, quantity.Code, kind.CanonicalUnit, out var amount))
-        {
-            // The code is the sender's text: never repeated (it can be anything a system allows in a unit field).
-            return Fail($"valueQuantity.code is a unit that cannot be converted to '{kind.CanonicalUnit}' for {kind.ConceptCode} (not a UCUM unit of that dimension; map it in a site unit map)");
-        }
-
-        var comparator = quantity.Comparator switch
-        {
-            Quantity.QuantityComparator.LessThan => Comparator.LessThan,
-            Quantity.QuantityComparator.LessOrEqual => Comparator.LessOrEqual,
-            Quantity.QuantityComparator.GreaterOrEqual => Comparator.GreaterOrEqual,
-            Quantity.QuantityComparator.GreaterThan => Comparator.GreaterThan,
-            _ => Comparator.None,
+            null => FromInterpretation(interpretation, kind),
+            Quantity quantity => QuantityValueReader.Read(quantity, kind, context.Site.Units),
+            CodeableConcept concept => ReadCoded(concept, kind, context.Map),
+            FhirString text => TextValueReader.Read(text.Value, kind, context.Site),
+            _ => ObservationValue.Fail($"value[x] of type {observation.Value.TypeName} is not accepted for {kind.ConceptCode}"),
         };
-        return new ObservationValue(amount, comparator, null, null);
+
+        if (observation.Value is not null && value.Finding is { } finding && interpretation.Finding is { } interpreted && Disagree(finding, interpreted))
+        {
+            return ObservationValue.Fail($"value[x] and interpretation disagree (one positive, the other negative) for {kind.ConceptCode}");
+        }
+
+        return value;
+    }
+
+    private static ObservationValue FromInterpretation(InterpretationReading interpretation, ObservationKind kind)
+    {
+        if (interpretation.Conflicting)
+        {
+            return ObservationValue.Fail($"value[x] is missing for {kind.ConceptCode} and interpretation holds both a positive and a negative code");
+        }
+
+        if (!kind.AcceptsCoded || interpretation.Finding is not { } finding)
+        {
+            return ObservationValue.Fail($"value[x] is missing for {kind.ConceptCode}");
+        }
+
+        var warning = new MappingWarning(
+            InterpretationOnlyRule,
+            $"no value[x]: the {(finding == Finding.Positive ? "positive" : "negative")} answer for {kind.ConceptCode} was read from Observation.interpretation");
+        return ObservationValue.Of(finding) with { Warning = warning };
     }
 
     private static ObservationValue ReadCoded(CodeableConcept concept, ObservationKind kind, TerminologyMap map)
     {
         if (!kind.AcceptsCoded)
         {
-            return Fail($"valueCodeableConcept is not accepted for {kind.ConceptCode}: a Quantity is required");
+            return ObservationValue.Fail($"valueCodeableConcept is not accepted for {kind.ConceptCode}: a Quantity is required");
         }
 
         foreach (var answer in map.ResolveAll(concept))
         {
-            Finding? finding = answer switch
+            if (AnswerOf(answer) is { } finding)
             {
-                InputConcept.Positive => Finding.Positive,
-                InputConcept.Negative => Finding.Negative,
-                InputConcept.NotEvaluable => Finding.NotEvaluable,
-                InputConcept.PositiveNotQuantifiable => Finding.PositiveNotQuantifiable,
-                _ => null,
-            };
-            if (finding is not null)
-            {
-                return new ObservationValue(null, Comparator.None, finding, null);
+                return ObservationValue.Of(finding);
             }
         }
 
-        return Fail($"valueCodeableConcept maps to no answer concept (positive, negative, not-evaluable, positive-not-quantifiable) for {kind.ConceptCode}");
+        return ObservationValue.Fail($"valueCodeableConcept maps to no answer concept (positive, negative, not-evaluable, positive-not-quantifiable) for {kind.ConceptCode}");
     }
 
-    private static ObservationValue Fail(string problem) => new(null, Comparator.None, null, problem);
+    /// <summary>The finding an answer concept means, or null for a concept that is no answer.</summary>
+    public static Finding? AnswerOf(InputConcept concept) => concept switch
+    {
+        InputConcept.Positive => Finding.Positive,
+        InputConcept.Negative => Finding.Negative,
+        InputConcept.NotEvaluable => Finding.NotEvaluable,
+        InputConcept.PositiveNotQuantifiable => Finding.PositiveNotQuantifiable,
+        _ => null,
+    };
+
+    private static bool Disagree(Finding value, Finding interpretation) =>
+        (value is Finding.Positive or Finding.PositiveNotQuantifiable && interpretation == Finding.Negative)
+        || (value == Finding.Negative && interpretation == Finding.Positive);
 }

@@ -59,12 +59,13 @@ internal sealed class PersonRecords(PersonIndex persons)
     /// <summary>
     /// Screened: an ALL diagnosis (incl. relapse), a blinatumomab administration, or a trial-specific result (KMT2A, MRD,
     /// bone-marrow blasts, CD19 on blasts): problem lists are often incomplete, and a patient with such results but no coded
-    /// ALL is evaluated (the diagnosis criterion then unknown) rather than ignored.
+    /// ALL is evaluated (the diagnosis criterion then unknown) rather than ignored. A KMT2A variant that is no rearrangement
+    /// (e.g. a point mutation from a solid-tumour panel) screens nobody.
     /// </summary>
     private static bool IsScreened(FactBucket facts) =>
         facts.Diagnoses.Count > 0
         || facts.Administrations.Exists(a => a.Drug == DrugClass.Blinatumomab)
-        || facts.Labs.Exists(l => IsTrialSpecific(l.Kind));
+        || facts.Labs.Exists(l => IsTrialSpecific(l.Kind) && (l.Kind != LabKind.Kmt2a || l.IsKmt2aRearrangementResult));
 
     /// <summary>Results only a leukaemia work-up produces; a blood count or a body-surface area alone screens nobody.</summary>
     internal static bool IsTrialSpecific(LabKind kind) =>

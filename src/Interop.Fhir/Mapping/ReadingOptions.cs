@@ -10,7 +10,29 @@ public sealed class ReadingOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Reading";
 
+    // --- Observations: text answers, MRD notations, unit maps (issue 9 items 2 and 6) ---
+
+    /// <summary>
+    /// Text answers read from <c>valueString</c>: answer concept (<c>positive</c>, <c>negative</c>, <c>not-evaluable</c>,
+    /// <c>positive-not-quantifiable</c>) to the texts that mean it, matched whole, ignoring case and extra spaces. Empty
+    /// (the default): no text answer is read.
+    /// </summary>
+    public Dictionary<string, List<string>> TextAnswers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Read an MRD <c>valueString</c> written in a lab notation (<c>1.0E-04</c>, <c>1x10-4</c>, <c>&lt;1e-4</c>, <c>0.01%</c>). Off by default.</summary>
+    public bool MrdTextValues { get; set; }
+
+    /// <summary>Site unit maps (FHIR ConceptMaps to UCUM), applied in order; paths relative to the working directory.</summary>
+    public List<string> UnitMaps { get; set; } = [];
+
+    // --- end of the Observations block ---
+
     /// <summary>One message per problem, naming the setting by its full path.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Settings are added here; callers validate every options class alike.")]
-    public IReadOnlyList<string> Validate() => [];
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        errors.AddRange(TextAnswerMap.Validate(TextAnswers, $"{SectionName}:{nameof(TextAnswers)}"));
+        errors.AddRange(SiteReading.ValidateUnitMaps(UnitMaps, $"{SectionName}:{nameof(UnitMaps)}"));
+        return errors;
+    }
 }

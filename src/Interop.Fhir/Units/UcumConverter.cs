@@ -38,6 +38,9 @@ internal static class UcumConverter
         return true;
     }
 
+    /// <summary>True when <paramref name="code"/> is a UCUM unit the library can convert (not an arbitrary unit).</summary>
+    public static bool IsConvertible(string code) => TryConvert(1m, code, code, out _);
+
     /// <summary>
     /// How many <paramref name="toCode"/> one <paramref name="fromCode"/> is; null when the units are not
     /// commensurable, or when the conversion is not a pure factor (an offset, as for temperatures).

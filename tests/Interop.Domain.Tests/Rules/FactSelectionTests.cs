@@ -35,6 +35,14 @@ public class FactSelectionTests
     }
 
     [Fact]
+    public void Preliminary_Kmt2aTestBesideFinalPointMutationSameDay_Counts()
+    {
+        var builder = Empty().Kmt2aVariant(Kmt2aVariantKind.OtherVariant).Lab(LabKind.Kmt2a, DiagnosedOn, finding: Finding.Positive, status: ResultStatus.Preliminary);
+
+        Assert.Equal(CriterionStatus.Met, Run(builder).Status(CriterionIds.Kmt2aRearranged));
+    }
+
+    [Fact]
     public void Preliminary_MrdFinalByOtherMethodSameDay_Counts()
     {
         var day = BlinaStart.AddDays(28);

@@ -111,4 +111,52 @@ public class MarkerCriteriaTests
         Assert.Equal(expected, criterion.Status);
         Assert.Equal([builder.LastRef], criterion.Evidence);
     }
+
+    [Fact]
+    public void Kmt2a_FusionWithPartner_MetWithPartnerInReason()
+    {
+        var criterion = Run(Empty().Kmt2aVariant(Kmt2aVariantKind.Rearrangement, "AFF1")).Criterion(CriterionIds.Kmt2aRearranged);
+
+        Assert.Equal(CriterionStatus.Met, criterion.Status);
+        Assert.Equal("KMT2A rearranged (KMT2A::AFF1)", criterion.Reason);
+    }
+
+    [Fact]
+    public void Kmt2a_TwoResultsNamingDifferentPartners_MetNamingBoth()
+    {
+        var builder = Empty().Kmt2aVariant(Kmt2aVariantKind.Rearrangement, "MLLT3").Kmt2aVariant(Kmt2aVariantKind.Rearrangement, "AFF1", date: DiagnosedOn.AddDays(1)).Kmt2a(Finding.Positive);
+
+        Assert.Equal("KMT2A rearranged (partners AFF1, MLLT3)", Run(builder).Criterion(CriterionIds.Kmt2aRearranged).Reason);
+    }
+
+    [Theory]
+    [InlineData(Kmt2aVariantKind.OtherVariant)]
+    [InlineData(Kmt2aVariantKind.GermlineVariant)]
+    public void Kmt2a_OnlyVariantsThatAreNoRearrangement_UnknownNotNotMet(Kmt2aVariantKind kind)
+    {
+        var builder = Empty().Kmt2aVariant(kind);
+
+        var criterion = Run(builder).Criterion(CriterionIds.Kmt2aRearranged);
+
+        Assert.Equal(CriterionStatus.Unknown, criterion.Status);
+        Assert.Equal("no KMT2A rearrangement result (only KMT2A variants that are no rearrangement)", criterion.Reason);
+        Assert.Equal([builder.LastRef], criterion.Evidence);
+    }
+
+    [Theory]
+    [InlineData(Finding.Positive, CriterionStatus.Met)]
+    [InlineData(Finding.Negative, CriterionStatus.NotMet)]
+    public void Kmt2a_PointMutationBesideRearrangementTest_TestDecides(Finding fish, CriterionStatus expected)
+    {
+        var builder = Empty().Kmt2aVariant(Kmt2aVariantKind.OtherVariant).Kmt2a(fish);
+
+        var criterion = Run(builder).Criterion(CriterionIds.Kmt2aRearranged);
+
+        Assert.Equal(expected, criterion.Status);
+        Assert.Equal([builder.LastRef], criterion.Evidence);
+    }
+
+    [Fact]
+    public void Kmt2a_FusionAbsent_NotMet() =>
+        Assert.Equal(CriterionStatus.NotMet, Run(Empty().Kmt2aVariant(Kmt2aVariantKind.Rearrangement, finding: Finding.Negative)).Status(CriterionIds.Kmt2aRearranged));
 }

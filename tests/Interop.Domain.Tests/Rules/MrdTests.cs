@@ -66,6 +66,51 @@ public class MrdTests
     }
 
     [Fact]
+    public void Mrd_LaterDetectedWithoutLevel_EarlierUsedAndFlagged()
+    {
+        var builder = Course().Mrd(BlinaStart.AddDays(14), 0m);
+        var earlier = builder.LastRef;
+        builder.Mrd(Day29, finding: Finding.Positive);
+        var detected = builder.LastRef;
+
+        var result = Run(builder);
+
+        Assert.Equal([earlier], result.MrdAfterBlinatumomab!.Evidence);
+        var flag = Assert.Single(result.DataQuality, f => f.Rule == "mrd-unclassifiable");
+        Assert.Equal(detected, flag.Evidence);
+    }
+
+    [Fact]
+    public void Mrd_OnlyDetectedWithoutLevel_NullAndFlagged()
+    {
+        var result = Run(Course().Mrd(Day29, finding: Finding.Positive));
+
+        Assert.Null(result.MrdAfterBlinatumomab);
+        Assert.Contains(result.DataQuality, f => f.Rule == "mrd-unclassifiable");
+    }
+
+    [Fact]
+    public void Mrd_PcrDetectedWithoutLevelBesideNegativeFlowSameDay_FlowUsedPcrFlagged()
+    {
+        var builder = Course().Mrd(Day29, finding: Finding.Positive, method: AssayMethod.Pcr);
+        var pcr = builder.LastRef;
+        builder.Mrd(Day29, 0m, method: AssayMethod.Flow);
+
+        var result = Run(builder);
+
+        Assert.Equal(AssayMethod.Flow, result.MrdAfterBlinatumomab!.Method);
+        Assert.Equal(pcr, Assert.Single(result.DataQuality, f => f.Rule == "mrd-unclassifiable").Evidence);
+    }
+
+    [Fact]
+    public void Mrd_EarlierUnclassifiable_NotFlagged()
+    {
+        var builder = Course().Mrd(BlinaStart.AddDays(14), finding: Finding.Positive).Mrd(Day29, 0m);
+
+        Assert.DoesNotContain(Run(builder).DataQuality, f => f.Rule == "mrd-unclassifiable");
+    }
+
+    [Fact]
     public void Mrd_PcrAndFlowSameDay_PcrPreferred()
     {
         var builder = Course().Mrd(Day29, 0.001m, method: AssayMethod.Pcr).Mrd(Day29, 0m, method: AssayMethod.Flow);

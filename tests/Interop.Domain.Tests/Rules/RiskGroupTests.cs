@@ -26,6 +26,24 @@ public class RiskGroupTests
     }
 
     [Fact]
+    public void RiskGroup_PointMutationOnly_NullNotLowRisk()
+    {
+        var result = Run(Empty().Diagnosed(DiagnosedOn).Kmt2aVariant(Kmt2aVariantKind.OtherVariant)).RiskGroup;
+
+        Assert.Null(result.Group);
+        Assert.Equal("KMT2A status unknown", result.Reason);
+    }
+
+    [Fact]
+    public void RiskGroup_FusionWithPartnerOlderInfant_MrNamingThePartner()
+    {
+        var result = Run(Empty().BornOn(DiagnosedOn.AddMonths(-7)).Diagnosed(DiagnosedOn).Kmt2aVariant(Kmt2aVariantKind.Rearrangement, "MLLT1")).RiskGroup;
+
+        Assert.Equal(RiskGroup.MR, result.Group);
+        Assert.StartsWith("KMT2A rearranged (KMT2A::MLLT1), age at diagnosis 6 months or more", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RiskGroup_NoKmt2a_Null() => Assert.Null(Run(Empty().Diagnosed(DiagnosedOn)).RiskGroup.Group);
 
     [Fact]

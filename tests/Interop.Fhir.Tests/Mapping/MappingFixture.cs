@@ -21,6 +21,12 @@ internal static class MappingFixture
 
     public static MappedResource Map(Resource resource) => Mapper.Map(resource, "test.ndjson:1");
 
+    /// <summary>Maps with the site's reading options (text answers, MRD notations, unit maps).</summary>
+    public static MappedResource Map(Resource resource, ReadingOptions reading) => new FhirFactMapper(SiteMap, Amsterdam, reading).Map(resource, "test.ndjson:1");
+
+    public static T MapAs<T>(Resource resource, ReadingOptions reading)
+        where T : MappedResource => Assert.IsType<T>(Map(resource, reading));
+
     public static T MapAs<T>(Resource resource)
         where T : MappedResource
     {

@@ -140,6 +140,39 @@ public class PatientRecordAssemblerTests
     }
 
     [Fact]
+    public void Complete_Kmt2aPointMutationOnly_NotScreened()
+    {
+        Add(Patient("pat-1"));
+        Add(FhirSamples.Load("Mapping/observation-kmt2a-variant-snv.json"));
+
+        Assert.Empty(_assembler.Complete().Patients);
+    }
+
+    [Fact]
+    public void Complete_Kmt2aFusionOnly_ScreenedWithPartner()
+    {
+        Add(Patient("pat-1"));
+        Add(FhirSamples.Load("Mapping/observation-kmt2a-variant-fusion-text.json"));
+
+        var lab = Assert.Single(Assert.Single(_assembler.Complete().Patients).Record.Labs);
+
+        Assert.Equal("AFF1", lab.Kmt2aVariant?.PartnerGene);
+    }
+
+    [Fact]
+    public void Complete_ReportResultInTextOnly_WarningForThePatient()
+    {
+        Add(Condition(Snomed, "277571004"));
+        Add(FhirSamples.Load("Mapping/diagnosticreport-mrd-conclusion-only.json"));
+
+        var result = _assembler.Complete();
+
+        var warning = Assert.Single(Assert.Single(result.Patients).Warnings);
+        Assert.Equal(("DiagnosticReport", "dr-mrd-text", "pat-1", DiagnosticReportMapper.ResultInTextOnlyRule), (warning.ResourceType, warning.ResourceId, warning.PatientId, warning.Rule));
+        Assert.Empty(result.Quarantined);
+    }
+
+    [Fact]
     public void Complete_UnreadableCountOfUnscreenedPatient_OutsideScreening()
     {
         Add(Observation(Loinc, "6690-2", Quantity(7m, "K/uL")));

@@ -37,6 +37,12 @@ public class TerminologyMapTests
     [InlineData("http://loinc.org", "8277-6", InputConcept.Bsa)]
     [InlineData("http://loinc.org", "LA9633-4", InputConcept.Positive)]
     [InlineData("http://loinc.org", "LA9634-2", InputConcept.Negative)]
+    [InlineData("http://loinc.org", "LA11882-0", InputConcept.Positive)]
+    [InlineData("http://loinc.org", "LA11883-8", InputConcept.Negative)]
+    [InlineData("http://loinc.org", "LA6576-8", InputConcept.Positive)]
+    [InlineData("http://loinc.org", "LA6577-6", InputConcept.Negative)]
+    [InlineData("http://snomed.info/sct", "260373001", InputConcept.Positive)]
+    [InlineData("http://snomed.info/sct", "260415000", InputConcept.Negative)]
     [InlineData("http://www.whocc.no/atc", "L01FX07", InputConcept.Blinatumomab)]
     [InlineData("http://www.whocc.no/atc", "L01XC19", InputConcept.Blinatumomab)]
     [InlineData("http://www.whocc.no/atc", "H02AB07", InputConcept.InductionDrug)]
@@ -58,7 +64,7 @@ public class TerminologyMapTests
     [Fact]
     public void Load_NoSiteMaps_HasExactlyTheDocumentedDefaults()
     {
-        Assert.Equal(40, Defaults.Count);
+        Assert.Equal(46, Defaults.Count);
     }
 
     [Theory]
@@ -102,7 +108,7 @@ public class TerminologyMapTests
         Assert.Equal(InputConcept.NotEvaluable, map.Resolve("http://hospital.example.org/CodeSystem/lab-local", "NEVAL"));
         Assert.Equal(InputConcept.BcpAll, map.Resolve("http://snomed.info/sct", "91857003")); // default was all-unspecified-lineage
         Assert.Equal(InputConcept.BcpAll, map.Resolve("http://snomed.info/sct", "277571004"));
-        Assert.Equal(40 + 8, map.Count);
+        Assert.Equal(46 + 8, map.Count);
     }
 
     [Fact]
