@@ -14,6 +14,12 @@ public enum Kmt2aVariantKind
 
     /// <summary>A constitutional (germline-source) variant: not the leukaemia's rearrangement, and says nothing about it.</summary>
     GermlineVariant,
+
+    /// <summary>
+    /// One particular fusion (e.g. KMT2A::AFF1) reported absent: KMT2A may still be rearranged with another partner, so it is
+    /// no "not rearranged" result.
+    /// </summary>
+    SpecificFusionAbsent,
 }
 
 /// <summary>

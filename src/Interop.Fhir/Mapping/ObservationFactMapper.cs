@@ -10,6 +10,7 @@ namespace Interop.Fhir.Mapping;
 internal static class ObservationFactMapper
 {
     public const string Kmt2aVariantUnstatedRule = "kmt2a-variant-type-unstated";
+    public const string Kmt2aSpecificFusionAbsentRule = "kmt2a-specific-fusion-absent";
 
     public static MappedResource Map(Observation observation, MappingContext context)
     {
@@ -70,11 +71,21 @@ internal static class ObservationFactMapper
             return new QuarantinedResource("Observation." + problem, patientId) { CouldScreen = couldScreen };
         }
 
+        List<MappingWarning> warnings = value.Warning is { } warning ? [warning] : [];
+        if (variant is { Reading: VariantReading.Rearrangement, PartnerSpecific: true } && value.Finding == Finding.Negative)
+        {
+            // "KMT2A::AFF1 absent" rules out one fusion, not a rearrangement with another partner: never read as germline.
+            variant = variant with { Reading = VariantReading.SpecificFusionAbsent };
+            warnings.Add(new MappingWarning(
+                Kmt2aSpecificFusionAbsentRule,
+                "Genomics Reporting variant reports one particular KMT2A fusion absent: other partners are not ruled out, so it is not read as 'KMT2A not rearranged'"));
+        }
+
         var lab = new LabResult(kind.Kind, when.Date, when.At, status, value.Amount, value.Comparator, value.Finding, kind.Method, MappingContext.Evidence(observation))
         {
             Kmt2aVariant = variant?.Fact,
         };
-        return MappedFacts.Of(patientId, lab) with { Warnings = value.Warning is { } warning ? [warning] : [] };
+        return MappedFacts.Of(patientId, lab) with { Warnings = warnings };
     }
 
     private static (ObservationKind? Kind, Kmt2aVariantResult? Variant) KindOf(Observation observation, TerminologyMap map)

@@ -132,6 +132,7 @@ public class MarkerCriteriaTests
     [Theory]
     [InlineData(Kmt2aVariantKind.OtherVariant)]
     [InlineData(Kmt2aVariantKind.GermlineVariant)]
+    [InlineData(Kmt2aVariantKind.SpecificFusionAbsent)]
     public void Kmt2a_OnlyVariantsThatAreNoRearrangement_UnknownNotNotMet(Kmt2aVariantKind kind)
     {
         var builder = Empty().Kmt2aVariant(kind);
@@ -139,7 +140,7 @@ public class MarkerCriteriaTests
         var criterion = Run(builder).Criterion(CriterionIds.Kmt2aRearranged);
 
         Assert.Equal(CriterionStatus.Unknown, criterion.Status);
-        Assert.Equal("no KMT2A rearrangement result (only KMT2A variants that are no rearrangement)", criterion.Reason);
+        Assert.Equal("no KMT2A rearrangement result (only KMT2A variants that neither show nor rule out a rearrangement)", criterion.Reason);
         Assert.Equal([builder.LastRef], criterion.Evidence);
     }
 

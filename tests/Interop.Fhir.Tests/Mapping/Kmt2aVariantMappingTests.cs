@@ -162,15 +162,48 @@ public class Kmt2aVariantMappingTests
     }
 
     [Fact]
-    public void Map_FusionAbsent_NegativeRearrangementResult()
+    public void Map_AnyRearrangementAbsent_NegativeRearrangementResult()
     {
-        var observation = FhirSamples.Load<Observation>("Mapping/observation-kmt2a-variant-translocation.json");
+        var observation = SingleGeneVariant();
+        observation.Component.Add(Component("81252-9", new CodeableConcept { Text = "KMT2A rearrangement" }));
         observation.Value = new CodeableConcept(MappingFixture.Loinc, "LA9634-2");
 
         var lab = Lab(observation);
 
         Assert.Equal(Finding.Negative, lab.Finding);
         Assert.True(lab.IsKmt2aRearrangementResult);
+    }
+
+    [Theory]
+    [InlineData("Mapping/observation-kmt2a-variant-translocation.json")] // partner gene studied (MLLT1)
+    [InlineData("Mapping/observation-kmt2a-variant-fusion-text.json")] // KMT2A::AFF1 named in the text
+    public void Map_SpecificFusionAbsent_NotReadAsNotRearrangedAndWarned(string sample)
+    {
+        var observation = FhirSamples.Load<Observation>(sample);
+        observation.Value = new CodeableConcept(MappingFixture.Loinc, "LA9634-2");
+
+        var facts = MapAs<MappedFacts>(observation);
+
+        var lab = Assert.Single(facts.Labs);
+        Assert.Equal(Kmt2aVariantKind.SpecificFusionAbsent, lab.Kmt2aVariant!.Kind);
+        Assert.False(lab.IsKmt2aRearrangementResult);
+        Assert.Equal(ObservationFactMapper.Kmt2aSpecificFusionAbsentRule, Assert.Single(facts.Warnings).Rule);
+    }
+
+    [Theory]
+    [InlineData("no KMT2A fusion detected")]
+    [InlineData("KMT2A not rearranged")]
+    [InlineData("Negative for t(4;11)")]
+    public void Map_NegatedFusionDescription_QuarantinedNeverReadAsFusion(string description)
+    {
+        var observation = SingleGeneVariant();
+        observation.Component.Add(Component("81252-9", new CodeableConcept { Text = description }));
+
+        var q = MapAs<QuarantinedResource>(observation);
+
+        Assert.Equal("pat-1", q.PatientId);
+        Assert.Contains("negation", q.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(description, q.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ internal enum Kmt2aStatus
     NotEvaluable,
     Contradictory,
 
-    /// <summary>Only variants that are no rearrangement (e.g. a point mutation): they say nothing about rearrangement.</summary>
+    /// <summary>Only variants that neither show nor rule out a rearrangement (a point mutation, one particular fusion absent).</summary>
     NotInformative,
 }
 

@@ -21,7 +21,7 @@ internal sealed class Kmt2aRearrangedCriterion : ICriterion
             // trial.md: rearranged = met, germline (not rearranged) = not met. A point mutation or a constitutional variant in
             // KMT2A is neither: it says nothing about rearrangement, so the criterion stays open rather than "not met".
             Kmt2aStatus.NotInformative => new(
-                Id, CriterionStatus.Unknown, "no KMT2A rearrangement result (only KMT2A variants that are no rearrangement)", evidence),
+                Id, CriterionStatus.Unknown, "no KMT2A rearrangement result (only KMT2A variants that neither show nor rule out a rearrangement)", evidence),
             _ => new(Id, CriterionStatus.Unknown, "no KMT2A result", evidence),
         };
     }

@@ -68,6 +68,14 @@ internal static class Kmt2aVariantReader
         var partnerNamed = others.Count > 0;
         var sequenceLevel = types.Exists(SequenceLevelTypes.Contains) || (hgvs && !text.Fusion);
         var partner = Partner(others, text);
+        var specific = partnerNamed || text.PartnerSpecific;
+
+        if (text.Negated && (text.Fusion || types.Exists(FusionTypes.Contains)))
+        {
+            return new(
+                VariantReading.Contradictory,
+                Problem: "a variant description (81252-9, HGVS or ISCN) with a negation beside the marks of a fusion: whether KMT2A is rearranged cannot be told");
+        }
 
         if (germline && (strongFusion || partnerNamed))
         {
@@ -76,7 +84,7 @@ internal static class Kmt2aVariantReader
 
         if (strongFusion)
         {
-            return new(VariantReading.Rearrangement, partner);
+            return new(VariantReading.Rearrangement, partner) { PartnerSpecific = specific };
         }
 
         if (partnerNamed && unreadableType)
@@ -95,7 +103,7 @@ internal static class Kmt2aVariantReader
 
         if (partnerNamed)
         {
-            return new(VariantReading.Rearrangement, partner);
+            return new(VariantReading.Rearrangement, partner) { PartnerSpecific = true };
         }
 
         if (germline)

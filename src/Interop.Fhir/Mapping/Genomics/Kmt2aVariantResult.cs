@@ -22,14 +22,24 @@ internal enum VariantReading
 
     /// <summary>The record says two things that cannot both hold (see <see cref="Kmt2aVariantResult.Problem"/>).</summary>
     Contradictory,
+
+    /// <summary>One particular KMT2A fusion reported absent: no other partner was ruled out (set once the value is read).</summary>
+    SpecificFusionAbsent,
 }
 
 /// <summary>The reading, the partner symbol when one is named, and for a contradiction what is wrong (element names only).</summary>
 internal sealed record Kmt2aVariantResult(VariantReading Reading, string? Partner = null, string? Problem = null)
 {
+    /// <summary>
+    /// The rearrangement is one particular fusion (a partner gene studied or named, a <c>::</c> pair, a translocation), not
+    /// "any KMT2A rearrangement": its absence says nothing about fusions with other partners.
+    /// </summary>
+    public bool PartnerSpecific { get; init; }
+
     public Kmt2aVariant? Fact => Reading switch
     {
         VariantReading.Rearrangement => new Kmt2aVariant(Kmt2aVariantKind.Rearrangement, Partner),
+        VariantReading.SpecificFusionAbsent => new Kmt2aVariant(Kmt2aVariantKind.SpecificFusionAbsent, Partner),
         VariantReading.OtherVariant => new Kmt2aVariant(Kmt2aVariantKind.OtherVariant),
         VariantReading.GermlineVariant => new Kmt2aVariant(Kmt2aVariantKind.GermlineVariant),
         _ => null,
