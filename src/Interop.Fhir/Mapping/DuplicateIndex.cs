@@ -104,6 +104,7 @@ internal sealed class DuplicateIndex
         {
             Observation o => FhirReferences.PatientId(o.Subject),
             Condition c => FhirReferences.PatientId(c.Subject),
+            DiagnosticReport d => FhirReferences.PatientId(d.Subject),
             MedicationAdministration m => FhirReferences.PatientId(m.Subject),
             _ => null,
         },
