@@ -1,56 +1,82 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
+using Interop.Fhir.Mapping;
 
 namespace Interop.Ehr.Ndjson;
 
 /// <summary>
-/// Reads a Bulk Data export folder: every <c>*.ndjson</c> file directly in it, in ordinal file-name
-/// order, one resource of any type per line. Streams line by line; a line that does not parse becomes
-/// a failure item and the read goes on. Parsing, the expensive part, runs on every core in batches
-/// whose results are handed out in file order, so the output is the same as a sequential read and
-/// at most a few batches are held in memory.
+/// Reads a Bulk Data export folder: every <c>*.ndjson</c> and <c>*.ndjson.gz</c> file directly in it, in ordinal
+/// file-name order, one resource of any type per line (a Bundle line is unpacked). Streams line by line; a line that
+/// does not parse becomes a failure item and the read goes on, and so does a file that cannot be read. Lines that are
+/// not patient data (an export's log, its error report) and files that are not read become notes. Parsing, the
+/// expensive part, runs on every core in batches whose results are handed out in file order, so the output is the
+/// same as a sequential read and at most a few batches are held in memory.
 /// </summary>
 public sealed class NdjsonFolderReader
 {
-    private const int BufferSize = 1 << 16;
     private const int BatchLines = 256;
-    private static readonly int MaxBatchesInFlight = Math.Max(2, Environment.ProcessorCount * 2);
-    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Every non-blank line of every NDJSON file in <paramref name="folder"/>, in order.</summary>
-    /// <exception cref="SourceFolderException">The folder is missing or cannot be read.</exception>
+    // Lines differ in size by a thousandfold (a Bundle line can hold a patient's whole record): batches are bounded by bytes too.
+    private const int BatchBytes = 4 << 20;
+    private static readonly int MaxBatchesInFlight = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>Test seam: opens a file (the real file system in production).</summary>
+    internal Func<string, Stream>? OpenFile { get; init; }
+
+    /// <summary>Every item of every NDJSON file in <paramref name="folder"/>, in order, after the notes on files not read.</summary>
+    /// <exception cref="SourceFolderException">The folder itself is missing or cannot be listed.</exception>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "An instance service, registered in and injected by the host.")]
     public async IAsyncEnumerable<SourceItem> ReadAsync(string folder, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
 
-        var inFlight = new Queue<Task<SourceItem[]>>();
+        var (files, notRead) = NdjsonSourceFiles.List(folder);
+        foreach (var note in notRead)
+        {
+            yield return SourceItem.Noted(note);
+        }
+
+        var inFlight = new Queue<Task<Chunk>>();
         try
         {
-            foreach (var path in ListFiles(folder))
+            foreach (var path in files)
             {
-                var fileName = Path.GetFileName(path);
-                using var reader = Open(folder, path);
-                var lineNumber = 0;
-                var batch = new List<(string Line, int Number)>(BatchLines);
-                while (await ReadLineAsync(reader, folder, cancellationToken) is { } line)
+                var state = new NdjsonFileState(Path.GetFileName(path));
+                var (stream, problem) = NdjsonSourceFiles.Open(path, OpenFile);
+                if (stream is null)
                 {
-                    lineNumber++;
-                    if (string.IsNullOrWhiteSpace(line))
+                    inFlight.Enqueue(Task.FromResult(new Chunk(state, [], Failure(state, problem!), End: false)));
+                    continue;
+                }
+
+                await using var lines = new NdjsonLineSplitter(stream);
+                var batch = new Batch();
+                var first = true;
+                while (true)
+                {
+                    var (line, broken) = await NextAsync(lines, cancellationToken);
+                    if (broken is not null || (line is not null && first && IsUtf16(line)))
                     {
-                        continue;
+                        inFlight.Enqueue(ParseAsync(state, batch, cancellationToken));
+                        batch = new Batch();
+                        inFlight.Enqueue(Task.FromResult(new Chunk(state, [], Failure(state, broken ?? "the file is UTF-16 (by its byte-order mark); NDJSON must be UTF-8: none of its records is read"), End: false)));
+                        break;
                     }
 
-                    batch.Add((line, lineNumber));
-                    if (batch.Count == BatchLines)
+                    if (line is null)
                     {
-                        inFlight.Enqueue(ParseAsync(fileName, batch, cancellationToken));
-                        batch = new List<(string Line, int Number)>(BatchLines);
+                        break;
+                    }
+
+                    first = false;
+                    batch.Add(line, lines.LineNumber);
+                    if (batch.IsFull)
+                    {
+                        inFlight.Enqueue(ParseAsync(state, batch, cancellationToken));
+                        batch = new Batch();
                         while (inFlight.Count >= MaxBatchesInFlight)
                         {
-                            foreach (var item in await inFlight.Dequeue())
+                            foreach (var item in (await inFlight.Dequeue()).Items())
                             {
                                 yield return item;
                             }
@@ -58,15 +84,13 @@ public sealed class NdjsonFolderReader
                     }
                 }
 
-                if (batch.Count > 0)
-                {
-                    inFlight.Enqueue(ParseAsync(fileName, batch, cancellationToken));
-                }
+                batch.End = true;
+                inFlight.Enqueue(ParseAsync(state, batch, cancellationToken));
             }
 
             while (inFlight.Count > 0)
             {
-                foreach (var item in await inFlight.Dequeue())
+                foreach (var item in (await inFlight.Dequeue()).Items())
                 {
                     yield return item;
                 }
@@ -90,77 +114,84 @@ public sealed class NdjsonFolderReader
         }
     }
 
-    private static Task<SourceItem[]> ParseAsync(string fileName, List<(string Line, int Number)> batch, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var items = new SourceItem[batch.Count];
-                for (var i = 0; i < batch.Count; i++)
+    private static async ValueTask<(byte[]? Line, string? Broken)> NextAsync(NdjsonLineSplitter lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await lines.ReadLineAsync(cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            return (null, NdjsonSourceFiles.BrokenOff(ex, lines.LineNumber));
+        }
+    }
+
+    private static bool IsUtf16(byte[] line) => line is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
+
+    private static SourceItem Failure(NdjsonFileState state, string reason) =>
+        new(state.FileName, null, new QuarantineEntry(state.FileName, null, null, null, reason));
+
+    private static Task<Chunk> ParseAsync(NdjsonFileState state, Batch batch, CancellationToken cancellationToken) =>
+        batch.Lines.Count == 0
+            ? Task.FromResult(new Chunk(state, [], null, batch.End))
+            : Task.Run(
+                () =>
                 {
-                    var (line, number) = batch[i];
-                    items[i] = NdjsonLineParser.Parse(line, string.Create(CultureInfo.InvariantCulture, $"{fileName}:{number}"));
+                    var parsed = new List<ParsedLine>(batch.Lines.Count);
+                    foreach (var (line, number) in batch.Lines)
+                    {
+                        NdjsonLineParser.Parse(line, state.FileName, number, parsed);
+                    }
+
+                    return new Chunk(state, parsed, null, batch.End);
+                },
+                cancellationToken);
+
+    /// <summary>Lines read and not yet parsed, bounded by count and bytes.</summary>
+    private sealed class Batch
+    {
+        private long _bytes;
+
+        public List<(byte[] Line, int Number)> Lines { get; } = new(BatchLines);
+
+        /// <summary>The file ends after this batch.</summary>
+        public bool End { get; set; }
+
+        public bool IsFull => Lines.Count == BatchLines || _bytes >= BatchBytes;
+
+        public void Add(byte[] line, int number)
+        {
+            Lines.Add((line, number));
+            _bytes += line.Length + 1;
+        }
+    }
+
+    /// <summary>A parsed batch with its file's state (applied in file order, on the reading thread), or a file-level failure.</summary>
+    private sealed record Chunk(NdjsonFileState State, List<ParsedLine> Parsed, SourceItem? Failure, bool End)
+    {
+        public IEnumerable<SourceItem> Items()
+        {
+            foreach (var item in State.Accept(Parsed))
+            {
+                yield return item;
+            }
+
+            if (Failure is not null)
+            {
+                foreach (var item in State.Complete())
+                {
+                    yield return item;
                 }
 
-                return items;
-            },
-            cancellationToken);
-
-    private static string[] ListFiles(string folder)
-    {
-        if (!Directory.Exists(folder))
-        {
-            throw SourceFolderException.Missing(folder);
-        }
-
-        string[] files;
-        try
-        {
-            files = Directory.GetFiles(folder, "*.ndjson", new EnumerationOptions
+                yield return Failure;
+            }
+            else if (End)
             {
-                RecurseSubdirectories = false,
-                MatchCasing = MatchCasing.CaseInsensitive,
-                IgnoreInaccessible = false,
-            });
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw SourceFolderException.Unreadable(folder, ex);
-        }
-
-        // All in one folder: ordinal order of the full paths is ordinal order of the file names.
-        Array.Sort(files, StringComparer.Ordinal);
-        return files;
-    }
-
-    private static StreamReader Open(string folder, string path)
-    {
-        try
-        {
-            var stream = new FileStream(path, new FileStreamOptions
-            {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.Read,
-                BufferSize = 0, // the StreamReader buffers
-                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-            });
-            return new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: true, BufferSize);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw SourceFolderException.Unreadable(folder, ex);
-        }
-    }
-
-    private static async ValueTask<string?> ReadLineAsync(StreamReader reader, string folder, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.ReadLineAsync(cancellationToken);
-        }
-        catch (IOException ex)
-        {
-            throw SourceFolderException.Unreadable(folder, ex);
+                foreach (var item in State.Complete())
+                {
+                    yield return item;
+                }
+            }
         }
     }
 }

@@ -10,22 +10,62 @@ using Interop.Fhir.Serialization;
 namespace Interop.Ehr.Ndjson;
 
 /// <summary>
-/// One NDJSON line to a resource or a quarantine entry. A reason is built from Firely's error codes and
-/// element paths only: exception messages quote the offending value (a birth date, a name), which is
-/// patient data and must not reach a report or a log.
+/// One NDJSON line (UTF-8 bytes) to resources, records set aside, or lines that are not patient data. A Bundle is
+/// unpacked (<see cref="BundleUnpacker"/>). A reason is built from Firely's error codes and element paths only:
+/// exception messages quote the offending value (a birth date, a name), which is patient data and must not reach a
+/// report or a log.
 /// </summary>
 internal static class NdjsonLineParser
 {
     private const int MaxErrorsInReason = 5;
     private const int MaxPathLength = 200;
 
-    public static SourceItem Parse(string line, string location)
+    // Invalid UTF-8 is found, not replaced with U+FFFD: a replaced character in a code or a unit would be read as something else.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Parses line <paramref name="number"/> of <paramref name="file"/> into <paramref name="output"/>.</summary>
+    public static void Parse(byte[] line, string file, int number, List<ParsedLine> output)
     {
-        if (!StartsWithObject(line))
+        var location = string.Create(CultureInfo.InvariantCulture, $"{file}:{number}");
+        try
         {
-            return Failed(location, null, null, null, "malformed JSON (line is not a JSON object)");
+            StrictUtf8.GetCharCount(line);
+        }
+        catch (DecoderFallbackException)
+        {
+            ParseInvalidUtf8(line, location, output);
+            return;
         }
 
+        Parse(line, location, number, null, output);
+    }
+
+    /// <summary>Parses one resource's JSON (a line, or a Bundle entry's resource when <paramref name="fullUrls"/> is set).</summary>
+    internal static void Parse(ReadOnlyMemory<byte> json, string location, int number, IReadOnlyDictionary<string, string>? fullUrls, List<ParsedLine> output)
+    {
+        var inBundle = fullUrls is not null;
+        switch (NdjsonLineProbe.Classify(json.Span, out var resourceType))
+        {
+            case LineShape.NotObject:
+                output.Add(ParsedLine.Of(Failed(location, null, null, null, "malformed JSON (line is not a JSON object)")));
+                return;
+            case LineShape.NoResourceType when !inBundle:
+                var (_, id, patientId) = NdjsonLineProbe.ReadIdentity(json.Span);
+                output.Add(new ParsedLine(LineKind.NotResource, null, number, id, patientId));
+                return;
+            case LineShape.Typed when resourceType == "Bundle":
+                BundleUnpacker.Unpack(json, location, number, output);
+                return;
+            case LineShape.Typed when resourceType == "OperationOutcome":
+                output.Add(new ParsedLine(LineKind.OperationOutcome, null, number));
+                return;
+        }
+
+        output.Add(ParsedLine.Of(ParseResource(json.Span, location, fullUrls)));
+    }
+
+    private static SourceItem ParseResource(ReadOnlySpan<byte> json, string location, IReadOnlyDictionary<string, string>? fullUrls)
+    {
         try
         {
             // Strict mode, no recovery from DeserializationFailedException.PartialResult. Every error
@@ -35,19 +75,27 @@ internal static class NdjsonLineParser
             // as "missing" and decide on it. A quarantined record is visible (report, exit code 3) and
             // withholds that patient's outcomes; a silently dropped value is not. Narrative XHTML is not
             // checked in this mode, so the one class of benign errors never arises.
-            var resource = JsonSerializer.Deserialize<Resource>(line, FhirJson.Options);
-            return resource is null
-                ? Failed(location, null, null, null, "malformed JSON (line is not a JSON object)")
-                : new SourceItem(location, resource, null);
+            var resource = JsonSerializer.Deserialize<Resource>(json, FhirJson.Options);
+            if (resource is null)
+            {
+                return Failed(location, null, null, null, "malformed JSON (line is not a JSON object)");
+            }
+
+            if (fullUrls is { Count: > 0 })
+            {
+                BundleReferences.Resolve(resource, fullUrls);
+            }
+
+            return new SourceItem(location, resource, null);
         }
         catch (DeserializationFailedException ex)
         {
-            var (type, id, patient) = NdjsonLineProbe.ReadIdentity(line);
+            var (type, id, patient) = NdjsonLineProbe.ReadIdentity(json, fullUrls);
             return Failed(location, type, id, patient, DescribeFhirErrors(ex.Exceptions));
         }
         catch (JsonException ex)
         {
-            var (type, id, patient) = NdjsonLineProbe.ReadIdentity(line);
+            var (type, id, patient) = NdjsonLineProbe.ReadIdentity(json, fullUrls);
             var reason = ex.BytePositionInLine is { } position
                 ? string.Create(CultureInfo.InvariantCulture, $"malformed JSON (at byte {position + 1})")
                 : "malformed JSON";
@@ -55,14 +103,43 @@ internal static class NdjsonLineParser
         }
     }
 
-    private static SourceItem Failed(string location, string? type, string? id, string? patientId, string reason) =>
-        new(location, null, new QuarantineEntry(location, type, id, patientId, reason));
-
-    private static bool StartsWithObject(string line)
+    /// <summary>
+    /// A line that is not valid UTF-8: quarantined with its patient when it is of a type the adapter reads. A line of
+    /// another type (an Encounter, a Claim) can change no outcome, so it is read with the bad bytes replaced and counts
+    /// as not relevant, like any other record of that type.
+    /// </summary>
+    private static void ParseInvalidUtf8(byte[] line, string location, List<ParsedLine> output)
     {
-        var trimmed = line.AsSpan().TrimStart();
-        return !trimmed.IsEmpty && trimmed[0] == '{';
+        var replaced = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(line));
+        var (type, id, patient) = NdjsonLineProbe.ReadIdentity(replaced);
+        if (type is not null && type != "Bundle" && !FhirFactMapper.ReadsResourceType(type))
+        {
+            output.Add(ParsedLine.Of(ParseResource(replaced, location, null)));
+            return;
+        }
+
+        var reason = string.Create(CultureInfo.InvariantCulture, $"not valid UTF-8 (at byte {FirstInvalidByte(line) + 1}); the file must be UTF-8");
+        output.Add(ParsedLine.Of(Failed(location, type, id, patient, reason)));
     }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> bytes)
+    {
+        var at = 0;
+        while (at < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return at;
+            }
+
+            at += consumed;
+        }
+
+        return at;
+    }
+
+    internal static SourceItem Failed(string location, string? type, string? id, string? patientId, string reason) =>
+        new(location, null, new QuarantineEntry(location, type, id, patientId, reason));
 
     private static string DescribeFhirErrors(IEnumerable<CodedException> errors)
     {

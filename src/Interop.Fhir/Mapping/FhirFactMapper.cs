@@ -16,6 +16,13 @@ public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, Re
 {
     private readonly MappingContext _context = MappingContext.Create(map, siteZone, reading ?? new ReadingOptions());
 
+    /// <summary>
+    /// True for the resource types <see cref="Map"/> reads (every other type is never relevant): a damaged record of
+    /// another type can change no outcome, and duplicates of other types are not looked for. Keep in step with <see cref="Map"/>.
+    /// </summary>
+    public static bool ReadsResourceType(string resourceType) =>
+        resourceType is "Patient" or "Condition" or "Observation" or "DiagnosticReport" or "MedicationAdministration" or "Medication";
+
     /// <summary>Maps <paramref name="resource"/>, read at <paramref name="location"/> (the assembler records it for quarantine entries).</summary>
     public MappedResource Map(Resource resource, string location)
     {

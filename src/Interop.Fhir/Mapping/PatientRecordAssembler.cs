@@ -5,7 +5,8 @@ namespace Interop.Fhir.Mapping;
 
 /// <summary>
 /// Collects mapped resources, one at a time, into per-person record sets. Keeps only compact facts, ids and
-/// quarantine entries, never a Resource, so memory does not grow with irrelevant input. Not thread-safe.
+/// quarantine entries, never a Resource, so memory does not grow with irrelevant input (beyond a compact key per
+/// record of a type the adapter reads, to find duplicates: <see cref="DuplicateIndex"/>). Not thread-safe.
 /// </summary>
 /// <param name="mapper">Maps each resource as it is added.</param>
 public sealed class PatientRecordAssembler(FhirFactMapper mapper)
@@ -18,17 +19,61 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     private readonly List<Pending> _awaiting = [];
     private readonly List<(int Sequence, QuarantineEntry Entry, bool CouldScreen)> _quarantined = [];
     private readonly List<(int Sequence, WarningEntry Entry)> _warnings = [];
+    private readonly DuplicateIndex _duplicates = new();
+
+    // Copies taken back because another copy of the same record won: their quarantines, warnings and pending administrations no longer count.
+    private readonly HashSet<int> _retracted = [];
     private int _sequence;
     private int _read;
     private int _irrelevant;
 
-    /// <summary>Maps <paramref name="resource"/> now and keeps what it contributes.</summary>
+    /// <summary>
+    /// Whether a record read twice with the same content is listed as a warning (file mode: the export holds it twice). A live
+    /// read turns it off: a search may include the same Medication on several pages.
+    /// </summary>
+    public bool ReportIdenticalCopies { get; init; } = true;
+
+    /// <summary>Maps <paramref name="resource"/> now and keeps what it contributes (unless another copy of it wins).</summary>
     public void Add(Resource resource, string location)
     {
         ArgumentNullException.ThrowIfNull(resource);
         _read++;
         var sequence = _sequence++;
-        switch (mapper.Map(resource, location))
+        var mapped = mapper.Map(resource, location);
+        if (resource.Id is { Length: > 0 } id && FhirFactMapper.ReadsResourceType(resource.TypeName))
+        {
+            var decision = _duplicates.Offer(resource.TypeName, id, DuplicateIndex.CopyOf(resource, mapped, location, sequence));
+            if (decision.Retract is { } earlier)
+            {
+                Retract(earlier, resource.TypeName, id);
+            }
+
+            if (!decision.Use)
+            {
+                _irrelevant += mapped is IrrelevantResource ? 1 : 0;
+                return;
+            }
+        }
+
+        Keep(resource, location, sequence, mapped);
+    }
+
+    /// <summary>Records that an export lists <paramref name="resourceType"/>/<paramref name="id"/> as deleted (a Bundle DELETE entry).</summary>
+    public void AddDeletion(string resourceType, string id, string location)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resourceType);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var sequence = _sequence++;
+        if (FhirFactMapper.ReadsResourceType(resourceType)
+            && _duplicates.Offer(resourceType, id, new RecordCopy(sequence, location, CopyKind.Deletion, null, null, null)).Retract is { } earlier)
+        {
+            Retract(earlier, resourceType, id);
+        }
+    }
+
+    private void Keep(Resource resource, string location, int sequence, MappedResource mapped)
+    {
+        switch (mapped)
         {
             case IrrelevantResource:
                 _irrelevant++;
@@ -66,6 +111,24 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
         }
     }
 
+    /// <summary>Takes back what an earlier copy of a record contributed, now that another copy wins or they conflict.</summary>
+    private void Retract(RecordCopy copy, string resourceType, string id)
+    {
+        _retracted.Add(copy.Sequence);
+        if (resourceType == "Patient")
+        {
+            _patients.Remove(id);
+        }
+        else if (resourceType == "Medication")
+        {
+            _medications.Remove(id);
+        }
+        else if (copy.PatientId is { } patientId && _facts.TryGetValue(patientId, out var bucket))
+        {
+            bucket.Remove(resourceType, id);
+        }
+    }
+
     /// <summary>Records something that could not be mapped to a resource at all (e.g. a malformed NDJSON line).</summary>
     public void AddUnattributed(QuarantineEntry entry)
     {
@@ -77,15 +140,21 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     public AssemblyResult Complete()
     {
         var irrelevant = _irrelevant;
-        var quarantined = new List<(int Sequence, QuarantineEntry Entry, bool CouldScreen)>(_quarantined);
-        var warnings = new List<(int Sequence, WarningEntry Entry)>(_warnings);
+        var (duplicateEntries, duplicateWarnings) = _duplicates.Outcome(ReportIdenticalCopies);
+        var quarantined = _quarantined.Where(q => !_retracted.Contains(q.Sequence))
+            .Concat(duplicateEntries.Select(d => (d.Sequence, d.Entry, CouldScreen: true)))
+            .ToList();
+        var warnings = _warnings.Where(w => !_retracted.Contains(w.Sequence)).Concat(duplicateWarnings).ToList();
         var late = new Dictionary<string, FactBucket>(StringComparer.Ordinal);
-        foreach (var pending in _awaiting)
+        foreach (var pending in _awaiting.Where(p => !_retracted.Contains(p.Sequence)))
         {
             var a = pending.Awaiting;
             if (!_medications.TryGetValue(a.MedicationId, out var drug))
             {
-                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, "MedicationAdministration.medicationReference: the Medication is not in the input"), true));
+                var reason = _duplicates.IsConflicted("Medication", a.MedicationId)
+                    ? "MedicationAdministration.medicationReference: the Medication is set aside (copies that differ in the input)"
+                    : "MedicationAdministration.medicationReference: the Medication is not in the input";
+                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, reason), true));
             }
             else if (drug is null)
             {

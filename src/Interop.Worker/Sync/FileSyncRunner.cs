@@ -71,6 +71,7 @@ internal sealed class FileSyncRunner(
 
         var terminology = TerminologyMap.Load(request.SiteMaps);
         var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value));
+        var skipped = new List<SourceNote>();
         await foreach (var item in new NdjsonFolderReader().ReadAsync(request.Source, cancellationToken))
         {
             if (item.Resource is not null)
@@ -80,6 +81,14 @@ internal sealed class FileSyncRunner(
             else if (item.Failure is not null)
             {
                 assembler.AddUnattributed(item.Failure);
+            }
+            else if (item.Deletion is { } deletion)
+            {
+                assembler.AddDeletion(deletion.ResourceType, deletion.Id, item.Location);
+            }
+            else if (item.Note is not null)
+            {
+                skipped.Add(item.Note);
             }
         }
 
@@ -164,6 +173,7 @@ internal sealed class FileSyncRunner(
             ProvenancesWritten = request.DryRun ? 0 : tally.Provenances,
             Quarantined = quarantined,
             Warnings = warnings,
+            Skipped = skipped,
             ExitCode = exitCode,
         };
 

@@ -1,3 +1,4 @@
+using Interop.Ehr.Ndjson;
 using Interop.Fhir.Mapping;
 
 namespace Interop.Worker.Sync;
@@ -38,6 +39,12 @@ public sealed record RunReport
 
     /// <summary>Records read under a fallback rule, or ignored as unreadable though they look relevant (outcomes still written).</summary>
     public IReadOnlyList<WarningEntry> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// File mode: input skipped because it holds no patient record (an export's log, its error report, files that are not
+    /// NDJSON), one note per file (per extension for files not read), with counts and no content. Does not change the exit code.
+    /// </summary>
+    public IReadOnlyList<SourceNote> Skipped { get; init; } = [];
     public required int ExitCode { get; init; }
 
     /// <summary>Live sync: FHIR interactions made with the EHR during the run (every page counts).</summary>

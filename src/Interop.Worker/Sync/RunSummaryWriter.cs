@@ -39,6 +39,16 @@ internal static class RunSummaryWriter
         }
 
         More(report.Warnings.Count, output);
+        if (report.Skipped.Count > 0)
+        {
+            output.WriteLine(string.Create(c, $"  skipped input       {report.Skipped.Count} note{(report.Skipped.Count == 1 ? string.Empty : "s")}"));
+            foreach (var note in report.Skipped.Take(MaxQuarantineLines))
+            {
+                output.WriteLine($"    {note.File}  {note.Detail}");
+            }
+
+            More(report.Skipped.Count, output);
+        }
 
         if (reportPath is not null)
         {

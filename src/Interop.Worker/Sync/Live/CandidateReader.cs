@@ -17,7 +17,8 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
     /// <summary>The assembled records, and every patient id read (the candidate and those linked to it).</summary>
     public async Task<(AssemblyResult Result, IReadOnlySet<string> PatientIds)> ReadAsync(string patientId, CancellationToken cancellationToken)
     {
-        var assembler = new PatientRecordAssembler(mapper);
+        // A search may include the same Medication on several pages: not a duplicate worth a warning.
+        var assembler = new PatientRecordAssembler(mapper) { ReportIdenticalCopies = false };
         var read = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>([patientId]);
         while (queue.Count > 0 && read.Count < MaxLinkedPatients)
