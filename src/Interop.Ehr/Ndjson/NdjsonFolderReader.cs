@@ -128,8 +128,31 @@ public sealed class NdjsonFolderReader
 
     private static bool IsUtf16(byte[] line) => line is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..];
 
-    private static SourceItem Failure(NdjsonFileState state, string reason) =>
-        new(state.FileName, null, new QuarantineEntry(state.FileName, null, null, null, reason));
+    /// <summary>
+    /// A file (or its rest) that cannot be read. Its records could be any patient's, so every patient is withheld - unless
+    /// its Bulk Data name (<c>Encounter.ndjson</c>, <c>Claim.002.ndjson.gz</c>) says it holds a type the adapter never reads.
+    /// </summary>
+    private static SourceItem Failure(NdjsonFileState state, string reason)
+    {
+        var harmless = NamedType(state.FileName) is { } type && !FhirFactMapper.ReadsResourceType(type) && type != "Bundle";
+        return new(state.FileName, null, new QuarantineEntry(state.FileName, null, null, null, reason)
+        {
+            OutsideScreening = harmless,
+            AffectsEveryPatient = !harmless,
+        });
+    }
+
+    private static string? NamedType(string fileName)
+    {
+        var end = 0;
+        while (end < fileName.Length && char.IsAsciiLetter(fileName[end]))
+        {
+            end++;
+        }
+
+        var type = fileName[..end];
+        return Hl7.Fhir.Model.ModelInfo.IsKnownResource(type) ? type : null;
+    }
 
     private static Task<Chunk> ParseAsync(NdjsonFileState state, Batch batch, CancellationToken cancellationToken) =>
         batch.Lines.Count == 0

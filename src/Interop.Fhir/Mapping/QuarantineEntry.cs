@@ -17,4 +17,10 @@ public sealed record QuarantineEntry(string Location, string? ResourceType, stri
     /// does not make the run's exit code 3. False for every other entry.
     /// </summary>
     public bool OutsideScreening { get; init; }
+
+    /// <summary>
+    /// True when a whole source file (or its rest) could not be read and it can hold records of any patient: no patient's
+    /// outcomes can be trusted this run, so every screened patient is withheld (file mode).
+    /// </summary>
+    public bool AffectsEveryPatient { get; init; }
 }

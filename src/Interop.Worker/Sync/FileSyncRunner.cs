@@ -98,6 +98,9 @@ internal sealed class FileSyncRunner(
         var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
         var subjects = new ResearchSubjectBuilder(settings.StudyId);
         var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
+
+        // A file that could hold anyone's records could not be read: every outcome could be missing a record, so none is written.
+        var sourceFileLost = quarantined.Exists(q => q.AffectsEveryPatient);
         var warnings = new List<WarningEntry>(assembled.Warnings);
 
         // Evaluating, building and validating a patient are independent of every other patient: they run on
@@ -107,7 +110,7 @@ internal sealed class FileSyncRunner(
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancellationToken)
-            .Select(patient => Prepare(patient, evaluator, builder, subjects, asOf, runId));
+            .Select(patient => Prepare(patient, evaluator, builder, subjects, asOf, runId, sourceFileLost));
         var statuses = new List<SubjectStatus>();
         await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
         {
@@ -189,9 +192,9 @@ internal sealed class FileSyncRunner(
 
     /// <summary>One patient's outcomes, or why none are written (quarantined input, or a resource failing its profile).</summary>
     private PreparedPatient Prepare(
-        PatientRecordSet patient, TrialEvaluator evaluator, OutcomeBuilder builder, ResearchSubjectBuilder subjects, AsOf asOf, Guid? runId)
+        PatientRecordSet patient, TrialEvaluator evaluator, OutcomeBuilder builder, ResearchSubjectBuilder subjects, AsOf asOf, Guid? runId, bool sourceFileLost)
     {
-        if (patient.Quarantined.Count > 0)
+        if (patient.Quarantined.Count > 0 || sourceFileLost)
         {
             // Something of theirs could not be read: an outcome without it could be wrong, so none is written.
             return new PreparedPatient(null, null, [], null);

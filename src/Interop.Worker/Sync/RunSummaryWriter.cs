@@ -26,6 +26,11 @@ internal static class RunSummaryWriter
         var outside = report.Quarantined.Count(q => q.OutsideScreening);
         var outsideNote = outside > 0 ? string.Create(c, $" ({outside} of patients not screened: they change no outcome)") : string.Empty;
         output.WriteLine(string.Create(c, $"  quarantined records {report.Quarantined.Count}{outsideNote}"));
+        if (report.Quarantined.Any(q => q.AffectsEveryPatient))
+        {
+            output.WriteLine("    every screened patient withheld: a source file that can hold any patient's records could not be read");
+        }
+
         foreach (var entry in report.Quarantined.Take(MaxQuarantineLines))
         {
             output.WriteLine($"    {entry.Location}  {What(entry.ResourceType, entry.ResourceId, entry.PatientId)}: {entry.Reason}");

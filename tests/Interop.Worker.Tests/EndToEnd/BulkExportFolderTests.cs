@@ -68,15 +68,42 @@ public sealed class BulkExportFolderTests(BulkExportFolderTests.Runs runs) : ICl
 
         Assert.Equal(
             [
-                ("MedicationAdministration.links.ndjson", null),
+                ("Encounter.links.ndjson", null),
                 ("Observation.extra.ndjson:1", ConflictPatient),
                 ($"Observation.ndjson.gz:{runs.ConflictLine}", ConflictPatient),
                 ($"Observation.ndjson.gz:{runs.InvalidUtf8Line}", InvalidUtf8Patient),
             ],
             quarantined.Select(q => (q.Location, q.Patient)).Order());
         Assert.Contains(quarantined, q => q.Reason.Contains("symbolic link", StringComparison.Ordinal));
+        var link = runs.Damaged.Report.RootElement.GetProperty("quarantined").EnumerateArray().Single(q => q.GetProperty("location").GetString() == "Encounter.links.ndjson");
+        Assert.True(link.GetProperty("outsideScreening").GetBoolean());
         Assert.Contains(quarantined, q => q.Reason.StartsWith("not valid UTF-8", StringComparison.Ordinal));
         Assert.Equal(2, quarantined.Count(q => q.Reason.Contains("meta.lastUpdated", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Sync_UnreadableFileThatCanHoldAnyonesRecords_EveryPatientWithheldExitThree()
+    {
+        using var work = new TempFolder();
+        var export = work.Combine("export");
+        Directory.CreateDirectory(export);
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.SampleExport, "*.ndjson"))
+        {
+            File.Copy(file, Path.Combine(export, Path.GetFileName(file)));
+        }
+
+        // A second administrations file that cannot be read: any patient's course could be missing bags.
+        File.CreateSymbolicLink(Path.Combine(export, "MedicationAdministration.002.ndjson"), Path.Combine(export, "gone", "MedicationAdministration.ndjson"));
+
+        var run = await Run.OfAsync(export, work.Combine("out"));
+
+        Assert.Equal(ExitCodes.Quarantined, run.Result.ExitCode);
+        var report = run.Report.RootElement;
+        Assert.Equal(report.GetProperty("patientsScreened").GetInt32(), report.GetProperty("patientsWithheld").GetInt32());
+        Assert.Empty(run.Outcomes);
+        Assert.True(report.GetProperty("quarantined")[0].GetProperty("affectsEveryPatient").GetBoolean());
+        Assert.Contains("every screened patient withheld", run.Result.Output, StringComparison.Ordinal);
+        run.Report.Dispose();
     }
 
     /// <summary>The clean sample, the sample as it arrives, and the same with unreadable records; each run once.</summary>
@@ -162,7 +189,8 @@ public sealed class BulkExportFolderTests(BulkExportFolderTests.Runs runs) : ICl
             InvalidUtf8Line = invalid + 1;
             export.WriteGzip("Observation.ndjson.gz", observations.Select((l, i) => i == invalid ? WithInvalidUtf8(l, "bone marrow") : Utf8(l)));
             export.WriteBytes("MedicationAdministration.ndjson", concatenated);
-            File.CreateSymbolicLink(Path.Combine(path, "MedicationAdministration.links.ndjson"), Path.Combine(path, "gone", "MedicationAdministration.ndjson"));
+            // Named for a type the adapter never reads: reported, but it cannot change any outcome (see the test below for one it reads).
+            File.CreateSymbolicLink(Path.Combine(path, "Encounter.links.ndjson"), Path.Combine(path, "gone", "Encounter.ndjson"));
             return path;
         }
 
