@@ -17,20 +17,17 @@ internal sealed partial class MedicationReferences
     {
         switch (resource)
         {
-            case MedicationAdministration { Medication: ResourceReference reference }:
+            case MedicationAdministration { Medication: ResourceReference reference } administration:
                 Want(reference, "Medication");
+                foreach (var contained in administration.Contained.OfType<Medication>())
+                {
+                    WantIngredients(contained);
+                }
+
                 break;
             case Medication medication:
                 Have($"Medication/{medication.Id}");
-                foreach (var ingredient in medication.Ingredient)
-                {
-                    if (ingredient.Item is ResourceReference item)
-                    {
-                        Want(item, "Substance");
-                        Want(item, "Medication");
-                    }
-                }
-
+                WantIngredients(medication);
                 break;
             case Substance substance:
                 Have($"Substance/{substance.Id}");
@@ -42,6 +39,18 @@ internal sealed partial class MedicationReferences
 
     /// <summary>Referenced and not read yet, in a stable order.</summary>
     public IEnumerable<string> Missing() => _wanted.Where(k => !_have.Contains(k)).Order(StringComparer.Ordinal);
+
+    private void WantIngredients(Medication medication)
+    {
+        foreach (var ingredient in medication.Ingredient)
+        {
+            if (ingredient.Item is ResourceReference item)
+            {
+                Want(item, "Substance");
+                Want(item, "Medication");
+            }
+        }
+    }
 
     // Only a literal Type/id (relative, absolute or versioned) with an id the server could have; '#id' is contained.
     private void Want(ResourceReference reference, string type)
