@@ -33,6 +33,20 @@ public sealed class MedicationShapesCliTests
     }
 
     [Fact]
+    public async Task Sync_ProductWhoseIngredientIsASubstanceOfTheExport_SameCourseOutcomeAsCanonical()
+    {
+        var canonical = await Canonical.Value;
+        var variant = await RunAsync(
+            a => a.Medication = new ResourceReference("Medication/med-blina-compound"),
+            FhirSamples.Load("Mapping/medication-blinatumomab-substance-reference.json"),
+            FhirSamples.Load("Mapping/substance-blinatumomab.json"),
+            new Substance { Id = "sub-sodium-chloride", Code = new CodeableConcept("http://snomed.info/sct", "387390002") });
+
+        Assert.Equal(Json(canonical.Course), Json(variant.Course));
+        Assert.Empty(variant.Warnings);
+    }
+
+    [Fact]
     public async Task Sync_RateBasedDosing_SameCourseOutcomeAsCanonicalNoWarning()
     {
         var canonical = await Canonical.Value;
