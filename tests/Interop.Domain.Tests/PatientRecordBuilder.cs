@@ -111,8 +111,14 @@ internal sealed class PatientRecordBuilder
         AdministrationStatus status = AdministrationStatus.Completed,
         decimal? perSquareMetre = null,
         decimal? micrograms = null,
-        bool adverseReaction = false) =>
+        bool adverseReaction = false,
+        DoseRate? rate = null,
+        bool doseUnreadable = false)
+    {
         Administration(DrugClass.Blinatumomab, status, start, end, DateOnly.FromDateTime(start.UtcDateTime), micrograms, perSquareMetre, adverseReaction);
+        _administrations[^1] = _administrations[^1] with { Rate = rate, DoseUnreadable = doseUnreadable };
+        return this;
+    }
 
     /// <summary>One administration from 08:00 on <paramref name="start"/> for whole days, 15 ug/m2/day.</summary>
     public PatientRecordBuilder BlinatumomabDays(DateOnly start, int days) =>

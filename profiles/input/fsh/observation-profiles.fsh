@@ -47,6 +47,21 @@ RuleSet: QuantityComponent(slice, code, ucum)
 * component[{slice}].valueQuantity.value 1..1
 * component[{slice}].valueQuantity = $UCUM#{ucum}
 
+// A UCUM Quantity component that, when the value cannot be given, is present with a dataAbsentReason
+// (data-absent-reason#unknown, its text saying why) instead: the outcome says so rather than leaving it out.
+RuleSet: QuantityOrAbsentComponent(slice, code, ucum)
+* component[{slice}].code = $BF#{code}
+* component[{slice}] obeys blinfant-value-or-absent-reason
+* component[{slice}].value[x] only Quantity
+* component[{slice}].valueQuantity.value 1..1
+* component[{slice}].valueQuantity = $UCUM#{ucum}
+* component[{slice}].dataAbsentReason = $DAR#unknown
+
+Invariant: blinfant-value-or-absent-reason
+Description: "The component has a value, or a dataAbsentReason saying why it has none; never both"
+Expression: "value.exists() xor dataAbsentReason.exists()"
+Severity: #error
+
 // Components identified by their code, each at most once.
 RuleSet: ComponentsByCode
 * component MS
@@ -114,7 +129,7 @@ Profile: BlinfantBlinatumomabCourse
 Parent: Observation
 Id: blinfant-blinatumomab-course
 Title: "BlinFant blinatumomab course"
-Description: "The state of the patient's blinatumomab course over the period from the first start to the last end of its administrations, with the infusion days, the cumulative dose per square metre (when the body-surface area is known) and the number of interruptions."
+Description: "The state of the patient's blinatumomab course over the period from the first start to the last end of its administrations, with the infusion days, the cumulative dose per square metre (or, when it cannot be known, the cumulative-dose component with a dataAbsentReason saying why) and the number of interruptions."
 * insert OutcomeObservation(blinatumomab-course)
 * effective[x] MS
 * effective[x] only Period
@@ -127,7 +142,7 @@ Description: "The state of the patient's blinatumomab course over the period fro
     cumulativeDose 0..1 MS and
     interruptions 1..1 MS
 * insert QuantityComponent(infusionDays, infusion-days, d)
-* insert QuantityComponent(cumulativeDose, cumulative-dose, ug/m2)
+* insert QuantityOrAbsentComponent(cumulativeDose, cumulative-dose, ug/m2)
 * insert BlinfantComponent(interruptions, interruptions)
 * component[interruptions].value[x] only integer
 

@@ -36,7 +36,7 @@ public enum AdministrationStatus
 /// <param name="Drug">The drug class.</param>
 /// <param name="Status">The status.</param>
 /// <param name="Start">effectiveDateTime, or effectivePeriod.start.</param>
-/// <param name="End">effectivePeriod.end; null while it runs or for a point-in-time administration.</param>
+/// <param name="End">effectivePeriod.end; null when not recorded (while it runs, an open effectivePeriod, or effectiveDateTime).</param>
 /// <param name="StartDate">The calendar date of <paramref name="Start"/> as the EHR recorded it.</param>
 /// <param name="DoseMicrograms">dosage.dose converted to micrograms, when given as a mass.</param>
 /// <param name="DoseMicrogramsPerSquareMetre">dosage.dose when the EHR gave it per m2 already.</param>
@@ -53,6 +53,18 @@ public sealed record DrugAdministration(
     bool StoppedForAdverseReaction,
     EvidenceRef Evidence)
 {
+    /// <summary>
+    /// dosage.rate[x] as an amount per day, when no dose is recorded as an amount; the course turns it into a dose over the
+    /// time the administration ran (only when that time was recorded, not inferred).
+    /// </summary>
+    public DoseRate? Rate { get; init; }
+
+    /// <summary>
+    /// The dosage was recorded but cannot be read as an amount (e.g. a volume per hour without a concentration): the mapper
+    /// said why, and the course's cumulative dose is unknown rather than smaller.
+    /// </summary>
+    public bool DoseUnreadable { get; init; }
+
     /// <summary>completed, in-progress or stopped: the administration actually ran.</summary>
     public bool Ran => Status is AdministrationStatus.Completed or AdministrationStatus.InProgress or AdministrationStatus.Stopped;
 }

@@ -73,6 +73,12 @@ public sealed class TrialRuleOptions
     /// <summary>A gap longer than this between consecutive administrations is an interruption.</summary>
     public int InterruptionMinGapHours { get; set; } = 24;
 
+    /// <summary>
+    /// The longest a blinatumomab bag plausibly runs (the label's longest bag is 7 days): an administration without a recorded
+    /// end counts at most this long, and one still in progress beyond it is a data-quality flag.
+    /// </summary>
+    public int PlausibleBagLengthHours { get; set; } = 168;
+
     /// <summary>A course stopped for toxicity and resumed within this many days is not discontinued.</summary>
     public int ToxicityResumeWindowDays { get; set; } = 14;
 
@@ -127,6 +133,7 @@ public sealed class TrialRuleOptions
         Require(WhiteCellCountDaysAfterDiagnosis >= 0, nameof(WhiteCellCountDaysAfterDiagnosis), "must not be negative");
         Require(CourseInfusionDays > 0, nameof(CourseInfusionDays), "must be positive");
         Require(InterruptionMinGapHours > 0, nameof(InterruptionMinGapHours), "must be positive");
+        Require(PlausibleBagLengthHours > 0, nameof(PlausibleBagLengthHours), "must be positive");
         Require(ToxicityResumeWindowDays > 0, nameof(ToxicityResumeWindowDays), "must be positive");
         Require(CourseEndedAfterIdleDays > 0, nameof(CourseEndedAfterIdleDays), "must be positive");
         Require(MrdHighPositiveMinFraction is > 0 and < 1, nameof(MrdHighPositiveMinFraction), "must be a fraction in (0, 1)");

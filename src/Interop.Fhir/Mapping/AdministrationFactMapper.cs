@@ -1,21 +1,33 @@
 using Hl7.Fhir.Model;
 using Interop.Domain.Facts;
-using Interop.Fhir.Terminology;
-using Interop.Fhir.Units;
 
 namespace Interop.Fhir.Mapping;
 
-/// <summary>MedicationAdministration: blinatumomab and induction-drug administrations.</summary>
+/// <summary>
+/// MedicationAdministration: blinatumomab and induction-drug administrations. The drug comes from medicationCodeableConcept,
+/// or from the Medication it references (contained, or a resource of the export that the assembler resolves), by the
+/// Medication's code or any ingredient's (docs/reading-contract.md, "Medication").
+/// </summary>
 internal static class AdministrationFactMapper
 {
+    /// <summary>Rule code: not mapped to a trial drug, but its words name blinatumomab.</summary>
+    public const string UnmappedBlinatumomabLike = "unmapped-blinatumomab-like-medication";
+
+    /// <summary>The warning's detail (shared with the assembler, which raises it for a referenced Medication).</summary>
+    public const string UnmappedBlinatumomabLikeDetail =
+        "The administration's medication code is not mapped to blinatumomab, but its text names blinatumomab: it is not counted. "
+        + "Map its code (medicationCodeableConcept, Medication.code or an ingredient's code) to the input concept 'blinatumomab' in the site ConceptMap.";
+
     public static MappedResource Map(MedicationAdministration administration, MappingContext context)
     {
         switch (administration.Medication)
         {
             case CodeableConcept code:
-                return DrugOf(code, context.Map) is { } drug ? Build(administration, drug, context) : MappedResource.Irrelevant;
+                return MedicationReader.DrugOf(code, context.Map) is { } drug
+                    ? Build(administration, drug, null, context)
+                    : NotTrialDrug(administration, BlinatumomabText.In(code, context.Reading));
 
-            case ResourceReference { Reference: ['#', .. var containedId] }:
+            case ResourceReference { Reference: ['#', .. var containedId] } reference:
                 var contained = administration.Contained.OfType<Medication>().FirstOrDefault(m => m.Id == containedId);
                 if (contained is null)
                 {
@@ -24,12 +36,26 @@ internal static class AdministrationFactMapper
                         FhirReferences.PatientId(administration.Subject));
                 }
 
-                return DrugOf(contained.Code, context.Map) is { } containedDrug
-                    ? Build(administration, containedDrug, context)
-                    : MappedResource.Irrelevant;
+                var info = MedicationReader.Read("#" + containedId, contained, administration.Contained, context);
+                if (info.Drug != DrugClass.Blinatumomab && info.IngredientReferences.Count > 0)
+                {
+                    var pending = Await(administration, info.MedicationId, reference, context);
+                    return pending is AwaitingMedication awaiting ? awaiting with { Contained = info } : pending;
+                }
+
+                if (info.Drug is { } containedDrug)
+                {
+                    return Build(administration, containedDrug, info.MicrogramsPerMillilitre, context);
+                }
+
+                return info.HasDanglingIngredient
+                    ? MappedResource.Quarantine(
+                        "MedicationAdministration: its contained Medication's ingredient (Medication.ingredient.itemReference) points to a contained resource that is not there",
+                        FhirReferences.PatientId(administration.Subject))
+                    : NotTrialDrug(administration, info.LooksLikeBlinatumomab || BlinatumomabText.In(reference.Display, context.Reading));
 
             case ResourceReference reference when FhirReferences.IdOf(reference, "Medication") is { } medicationId:
-                return Await(administration, medicationId, context);
+                return Await(administration, medicationId, reference, context);
 
             default:
                 return MappedResource.Quarantine(
@@ -38,141 +64,42 @@ internal static class AdministrationFactMapper
         }
     }
 
-    /// <summary>The trial drug class a medication code means (blinatumomab wins over an induction drug).</summary>
-    public static DrugClass? DrugOf(CodeableConcept? code, TerminologyMap map)
+    /// <summary>A MedicationAdministration of a trial drug whose Medication (and its concentration, if any) is known.</summary>
+    private static MappedResource Build(MedicationAdministration administration, DrugClass drug, decimal? microgramsPerMillilitre, MappingContext context)
     {
-        DrugClass? found = null;
-        foreach (var concept in map.ResolveAll(code))
+        var (reading, instead) = AdministrationReader.Read(administration, drug, drug == DrugClass.Blinatumomab, context);
+        if (reading is null)
         {
-            if (concept == InputConcept.Blinatumomab)
-            {
-                return DrugClass.Blinatumomab;
-            }
-
-            if (concept == InputConcept.InductionDrug)
-            {
-                found = DrugClass.InductionDrug;
-            }
+            return instead!;
         }
 
-        return found;
+        var (fact, warning) = reading.Dosage.Apply(reading.Administration, microgramsPerMillilitre);
+        return MappedFacts.Of(reading.PatientId, fact) with { Warnings = warning is null ? [] : [warning] };
     }
 
-    private static MappedResource Await(MedicationAdministration administration, string medicationId, MappingContext context)
+    private static MappedResource Await(MedicationAdministration administration, string medicationId, ResourceReference reference, MappingContext context)
     {
         // The drug class is provisional: the assembler replaces it, or discards the administration, once the Medication is known.
-        var built = Build(administration, DrugClass.Blinatumomab, context);
-        return built switch
+        var (reading, instead) = AdministrationReader.Read(administration, DrugClass.Blinatumomab, couldScreen: true, context);
+        var display = BlinatumomabText.In(reference.Display, context.Reading);
+        return (reading, instead) switch
         {
-            MappedFacts facts => new AwaitingMedication(facts.PatientId, medicationId, facts.Administrations[0], null) { Warnings = facts.Warnings },
-            QuarantinedResource q => new AwaitingMedication(q.PatientId, medicationId, null, q.Reason),
-            _ => built,
+            ({ } r, _) => new AwaitingMedication(r.PatientId, medicationId, r.Dosage.WithDose(r.Administration), null) { Dosage = r.Dosage, DisplayLooksLikeBlinatumomab = display },
+            (_, QuarantinedResource q) => new AwaitingMedication(q.PatientId, medicationId, null, q.Reason) { DisplayLooksLikeBlinatumomab = display },
+            _ => instead!,
         };
     }
 
-    private static MappedResource Build(MedicationAdministration administration, DrugClass drug, MappingContext context)
+    // Not a trial drug: irrelevant, unless its words name blinatumomab (then a warning, so that the site maps the code).
+    private static MappedResource NotTrialDrug(MedicationAdministration administration, bool looksLikeBlinatumomab)
     {
-        if (administration.Status == MedicationAdministration.MedicationAdministrationStatusCodes.EnteredInError)
+        if (!looksLikeBlinatumomab || administration.Status == MedicationAdministration.MedicationAdministrationStatusCodes.EnteredInError)
         {
-            return MappedResource.Dropped("MedicationAdministration.status is entered-in-error");
+            return MappedResource.Irrelevant;
         }
 
-        var patientId = FhirReferences.PatientId(administration.Subject);
-        if (patientId is null)
-        {
-            return MappedResource.Quarantine("MedicationAdministration.subject is missing or not a Patient reference");
-        }
-
-        if (string.IsNullOrEmpty(administration.Id))
-        {
-            return MappedResource.Quarantine("MedicationAdministration.id is missing", patientId);
-        }
-
-        if (StatusOf(administration.Status) is not { } status)
-        {
-            return MappedResource.Quarantine("MedicationAdministration.status is missing", patientId);
-        }
-
-        var couldScreen = drug == DrugClass.Blinatumomab;
-        var (start, end, timeProblem) = Times(administration.Effective, context.Zone);
-        if (timeProblem is not null)
-        {
-            return new QuarantinedResource("MedicationAdministration." + timeProblem, patientId) { CouldScreen = couldScreen };
-        }
-
-        var dose = Dose(administration.Dosage?.Dose);
-        if (dose.Problem is not null)
-        {
-            return new QuarantinedResource("MedicationAdministration." + dose.Problem, patientId) { CouldScreen = couldScreen };
-        }
-
-        var adverse = administration.StatusReason.Any(r => context.Map.ResolveAll(r).Contains(InputConcept.AdverseReaction));
-        var fact = new DrugAdministration(
-            drug, status, start!.Value.At, end?.At, start.Value.Date, dose.Micrograms, dose.PerSquareMetre, adverse, MappingContext.Evidence(administration));
-        return MappedFacts.Of(patientId, fact);
-    }
-
-    private static AdministrationStatus? StatusOf(MedicationAdministration.MedicationAdministrationStatusCodes? status) => status switch
-    {
-        MedicationAdministration.MedicationAdministrationStatusCodes.Completed => AdministrationStatus.Completed,
-        MedicationAdministration.MedicationAdministrationStatusCodes.InProgress => AdministrationStatus.InProgress,
-        MedicationAdministration.MedicationAdministrationStatusCodes.Stopped => AdministrationStatus.Stopped,
-        MedicationAdministration.MedicationAdministrationStatusCodes.NotDone => AdministrationStatus.NotDone,
-        MedicationAdministration.MedicationAdministrationStatusCodes.OnHold => AdministrationStatus.OnHold,
-        MedicationAdministration.MedicationAdministrationStatusCodes.Unknown => AdministrationStatus.Unknown,
-        _ => null,
-    };
-
-    private static (FhirMoment? Start, FhirMoment? End, string? Problem) Times(DataType? effective, TimeZoneInfo zone)
-    {
-        switch (effective)
-        {
-            case FhirDateTime at:
-                return FhirDates.Parse(at.Value, zone) is { } point
-                    ? (point, null, null)
-                    : (null, null, "effectiveDateTime is not a full date");
-            case Period period:
-                var start = FhirDates.Parse(period.Start, zone);
-                if (start is null)
-                {
-                    return (null, null, "effectivePeriod.start is missing or not a full date");
-                }
-
-                var end = FhirDates.Parse(period.End, zone);
-                if (period.End is not null && end is null)
-                {
-                    return (null, null, "effectivePeriod.end is not a full date");
-                }
-
-                return (start, end, null);
-            default:
-                return (null, null, "effective[x] is missing");
-        }
-    }
-
-    private static (decimal? Micrograms, decimal? PerSquareMetre, string? Problem) Dose(Quantity? dose)
-    {
-        if (dose?.Value is not { } value)
-        {
-            return (null, null, null);
-        }
-
-        if (dose.System != UcumConverter.System || string.IsNullOrWhiteSpace(dose.Code))
-        {
-            return (null, null, $"dosage.dose unit not coded in UCUM (system {UcumConverter.System} and a code are required)");
-        }
-
-        if (UcumConverter.TryConvert(value, dose.Code, "ug", out var micrograms))
-        {
-            return (micrograms, null, null);
-        }
-
-        if (UcumConverter.TryConvert(value, dose.Code, "ug/m2", out var perSquareMetre))
-        {
-            return (null, perSquareMetre, null);
-        }
-
-        // The code is the sender's text: never repeated.
-        return (null, null, "dosage.dose.code is neither a mass nor a mass per m2 (a UCUM unit convertible to 'ug' or 'ug/m2')");
+        return FhirReferences.PatientId(administration.Subject) is { } patientId
+            ? MappedResource.Noted(patientId, UnmappedBlinatumomabLike, UnmappedBlinatumomabLikeDetail)
+            : MappedResource.Quarantine("MedicationAdministration.subject is missing or not a Patient reference (its medication text names blinatumomab, its code is not mapped)");
     }
 }

@@ -21,7 +21,7 @@ public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, Re
     /// another type can change no outcome, and duplicates of other types are not looked for. Keep in step with <see cref="Map"/>.
     /// </summary>
     public static bool ReadsResourceType(string resourceType) =>
-        resourceType is "Patient" or "Condition" or "Observation" or "DiagnosticReport" or "MedicationAdministration" or "Medication";
+        resourceType is "Patient" or "Condition" or "Observation" or "DiagnosticReport" or "MedicationAdministration" or "Medication" or "Substance";
 
     /// <summary>Maps <paramref name="resource"/>, read at <paramref name="location"/> (the assembler records it for quarantine entries).</summary>
     public MappedResource Map(Resource resource, string location)
@@ -36,7 +36,10 @@ public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, Re
             DiagnosticReport report => DiagnosticReportMapper.Map(report, _context),
             MedicationAdministration administration => AdministrationFactMapper.Map(administration, _context),
             Medication medication => medication.Id is { Length: > 0 } id
-                ? new MedicationInfo(id, AdministrationFactMapper.DrugOf(medication.Code, _context.Map))
+                ? MedicationReader.Read(id, medication, medication.Contained, _context)
+                : MappedResource.Irrelevant,
+            Substance substance => substance.Id is { Length: > 0 } id
+                ? MedicationReader.Read(id, substance, _context)
                 : MappedResource.Irrelevant,
             _ => MappedResource.Irrelevant,
         };

@@ -96,8 +96,36 @@ public sealed record MappedFacts(
 
 /// <summary>A Medication resource of the export, which MedicationAdministrations may reference.</summary>
 /// <param name="MedicationId">Its logical id.</param>
+/// <param name="Drug">The trial drug class its code or an ingredient's code means; null when none is a trial drug (yet: see <see cref="IngredientReferences"/>).</param>
+public sealed record MedicationInfo(string MedicationId, DrugClass? Drug) : MappedResource
+{
+    /// <summary>Blinatumomab micrograms per millilitre of the product (its blinatumomab ingredient's strength), when given.</summary>
+    public decimal? MicrogramsPerMillilitre { get; init; }
+
+    /// <summary>Its text (code text or display, an ingredient's) names blinatumomab although no code maps to it.</summary>
+    public bool LooksLikeBlinatumomab { get; init; }
+
+    /// <summary>Ingredients given as references to a Substance or Medication elsewhere in the export, resolved by the assembler.</summary>
+    public IReadOnlyList<IngredientReference> IngredientReferences { get; init; } = [];
+
+    /// <summary>An ingredient references a contained resource that is not there: its drug cannot be known.</summary>
+    public bool HasDanglingIngredient { get; init; }
+}
+
+/// <summary>A Medication ingredient given as a reference (Medication.ingredient.itemReference) to a resource elsewhere in the export.</summary>
+/// <param name="ResourceType"><c>Substance</c> or <c>Medication</c>.</param>
+/// <param name="Id">The referenced logical id.</param>
+/// <param name="MicrogramsPerMillilitre">The ingredient's strength as a concentration, when given.</param>
+public sealed record IngredientReference(string ResourceType, string Id, decimal? MicrogramsPerMillilitre);
+
+/// <summary>A Substance resource of the export, which Medication ingredients may reference.</summary>
+/// <param name="SubstanceId">Its logical id.</param>
 /// <param name="Drug">The trial drug class its code means; null when it is no trial drug.</param>
-public sealed record MedicationInfo(string MedicationId, DrugClass? Drug) : MappedResource;
+public sealed record SubstanceInfo(string SubstanceId, DrugClass? Drug) : MappedResource
+{
+    /// <summary>Its code's text or display names blinatumomab although no code maps to it.</summary>
+    public bool LooksLikeBlinatumomab { get; init; }
+}
 
 /// <summary>
 /// A MedicationAdministration whose drug is a Medication resource elsewhere in the export: it is decided once
@@ -111,4 +139,16 @@ public sealed record AwaitingMedication(string? PatientId, string MedicationId, 
 {
     /// <summary>Warnings the administration raises should the Medication be a trial drug.</summary>
     public IReadOnlyList<MappingWarning> Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The administration's own Medication, when it is contained (<see cref="MedicationId"/> is then its <c>#id</c>) but
+    /// references ingredients elsewhere in the export; null when the Medication is a resource of the export.
+    /// </summary>
+    public MedicationInfo? Contained { get; init; }
+
+    /// <summary>medicationReference.display names blinatumomab (a warning if the Medication is not mapped).</summary>
+    public bool DisplayLooksLikeBlinatumomab { get; init; }
+
+    /// <summary>The dosage as read before the drug and its concentration are known; finished on resolution.</summary>
+    internal DosageReading? Dosage { get; init; }
 }

@@ -14,8 +14,7 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     private readonly Dictionary<string, PatientInfo> _patients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FactBucket> _facts = new(StringComparer.Ordinal);
 
-    // Every Medication id is kept (not only trial drugs) so that "not a trial drug" and "not in the input" stay distinguishable.
-    private readonly Dictionary<string, DrugClass?> _medications = new(StringComparer.Ordinal);
+    private readonly MedicationResolver _medications = new();
     private readonly List<Pending> _awaiting = [];
     private readonly List<(int Sequence, QuarantineEntry Entry, bool CouldScreen)> _quarantined = [];
     private readonly List<(int Sequence, WarningEntry Entry)> _warnings = [];
@@ -98,8 +97,16 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
 
                 break;
             case MedicationInfo medication:
-                _medications[medication.MedicationId] = medication.Drug;
-                if (medication.Drug is null)
+                _medications.Add(medication);
+                if (medication is { Drug: null, IngredientReferences.Count: 0 })
+                {
+                    _irrelevant++;
+                }
+
+                break;
+            case SubstanceInfo substance:
+                _medications.Add(substance);
+                if (substance.Drug is null)
                 {
                     _irrelevant++;
                 }
@@ -119,9 +126,9 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
         {
             _patients.Remove(id);
         }
-        else if (resourceType == "Medication")
+        else if (resourceType is "Medication" or "Substance")
         {
-            _medications.Remove(id);
+            _medications.Remove(resourceType, id);
         }
         else if (copy.PatientId is { } patientId && _facts.TryGetValue(patientId, out var bucket))
         {
@@ -149,26 +156,28 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
         foreach (var pending in _awaiting.Where(p => !_retracted.Contains(p.Sequence)))
         {
             var a = pending.Awaiting;
-            if (!_medications.TryGetValue(a.MedicationId, out var drug))
+            var settled = _medications.Settle(a);
+            if (settled.QuarantineReason is { } reason)
             {
-                var reason = _duplicates.IsConflicted("Medication", a.MedicationId)
-                    ? "MedicationAdministration.medicationReference: the Medication is set aside (copies that differ in the input)"
-                    : "MedicationAdministration.medicationReference: the Medication is not in the input";
-                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, reason), true));
+                if (reason == MedicationResolver.MedicationNotInInput && _duplicates.IsConflicted("Medication", a.MedicationId))
+                {
+                    reason = "MedicationAdministration.medicationReference: the Medication is set aside (copies that differ in the input)";
+                }
+
+                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, reason), settled.CouldScreen));
+                continue;
             }
-            else if (drug is null)
+
+            if (settled.Administration is { } administration)
             {
-                irrelevant++;
-            }
-            else if (a.Administration is { } administration)
-            {
-                GetOrAdd(late, a.PatientId!).Administrations.Add(administration with { Drug = drug.Value });
-                warnings.AddRange(a.Warnings.Select(w => (pending.Sequence, pending.Warning(a.PatientId!, w))));
+                GetOrAdd(late, a.PatientId!).Administrations.Add(administration);
             }
             else
             {
-                quarantined.Add((pending.Sequence, pending.Entry(a.PatientId, a.QuarantineReason ?? "MedicationAdministration could not be mapped"), drug == DrugClass.Blinatumomab));
+                irrelevant++;
             }
+
+            warnings.AddRange(settled.Warnings.Select(w => (pending.Sequence, pending.Warning(a.PatientId!, w))));
         }
 
         var persons = BuildPersons(quarantined.Select(q => q.Entry.PatientId).Concat(warnings.Select(w => w.Entry.PatientId)), late);

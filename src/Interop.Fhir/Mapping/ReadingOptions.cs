@@ -27,12 +27,39 @@ public sealed class ReadingOptions
 
     // --- end of the Observations block ---
 
+    // --- Medication (issue 9, item 3) ---
+
+    /// <summary>The names <see cref="BlinatumomabNames"/> stands for when not configured.</summary>
+    public static IReadOnlyList<string> DefaultBlinatumomabNames { get; } = ["blinatumomab", "blincyto"];
+
+    /// <summary>
+    /// Words that make an administration whose medication code is not mapped look like blinatumomab (matched in the
+    /// code's text and displays, and in its Medication's ingredients, ignoring case): such a record is listed as a warning
+    /// (<c>unmapped-blinatumomab-like-medication</c>) so that the site maps the code. Never used to read a record as
+    /// blinatumomab. Null: <see cref="DefaultBlinatumomabNames"/>; a configured list replaces it.
+    /// </summary>
+    public List<string>? BlinatumomabNames { get; set; }
+
+    /// <summary>The names in effect.</summary>
+    internal IReadOnlyList<string> BlinatumomabNamesInEffect => BlinatumomabNames is { } names ? names : DefaultBlinatumomabNames;
+
+    // --- end Medication ---
+
     /// <summary>One message per problem, naming the setting by its full path.</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
         errors.AddRange(TextAnswerMap.Validate(TextAnswers, $"{SectionName}:{nameof(TextAnswers)}"));
         errors.AddRange(SiteReading.ValidateUnitMaps(UnitMaps, $"{SectionName}:{nameof(UnitMaps)}"));
+        for (var i = 0; i < (BlinatumomabNames?.Count ?? 0); i++)
+        {
+            // A short word would match unrelated drugs' text and flood the warnings.
+            if (BlinatumomabNames![i] is not { } name || name.Trim().Length < 4)
+            {
+                errors.Add($"{SectionName}:{nameof(BlinatumomabNames)}:{i} must have at least 4 characters");
+            }
+        }
+
         return errors;
     }
 }

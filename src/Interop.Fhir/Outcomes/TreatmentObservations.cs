@@ -36,10 +36,29 @@ internal static class TreatmentObservations
         {
             observation.Component.Add(FhirValues.Component("cumulative-dose", FhirValues.UcumQuantity(dose, "ug/m2")));
         }
+        else if (course.CumulativeDoseUnknown is { } unknown)
+        {
+            // The course ran but its dose cannot be known: said, rather than a smaller dose or a silent gap.
+            observation.Component.Add(new Observation.ComponentComponent
+            {
+                Code = FhirValues.Blinfant("cumulative-dose"),
+                DataAbsentReason = new CodeableConcept(DataAbsentReasonSystem, "unknown", "Unknown", WhyUnknown(unknown)),
+            });
+        }
 
         observation.Component.Add(FhirValues.Component("interruptions", new Integer(course.Interruptions)));
         return observation;
     }
+
+    private const string DataAbsentReasonSystem = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+
+    private static string WhyUnknown(DoseUnknownReason reason) => reason switch
+    {
+        DoseUnknownReason.DoseNotRecorded => "An administration records no dose or rate.",
+        DoseUnknownReason.BodySurfaceAreaMissing => "No body-surface area to express a dose in micrograms per m2.",
+        DoseUnknownReason.RateWithoutRecordedEnd => "An administration records only a rate, and not when it ended.",
+        _ => "An administration's dosage cannot be read as an amount.",
+    };
 
     public static Observation Mrd(ObservationScaffold scaffold, MrdResult mrd)
     {

@@ -92,16 +92,6 @@ public class CourseTests
         Assert.Equal(asOf.Instant, course.LastEnd);
     }
 
-    [Fact]
-    public void Course_CompletedWithoutEnd_ZeroLengthPoint()
-    {
-        var course = Run(Empty().Blinatumomab(Start, null), AsOfInstant(Start.AddDays(2))).Course;
-
-        Assert.Equal(0, course.InfusionDays);
-        Assert.Equal(Start, course.LastEnd);
-        Assert.Equal(CourseState.InProgress, course.State);
-    }
-
     [Theory]
     [InlineData(13, CourseState.InProgress)]
     [InlineData(14, CourseState.DiscontinuedToxicity)]

@@ -24,6 +24,7 @@ public class TrialRuleOptionsTests
         { nameof(TrialRuleOptions.WhiteCellCountDaysAfterDiagnosis), o => o.WhiteCellCountDaysAfterDiagnosis = -1 },
         { nameof(TrialRuleOptions.CourseInfusionDays), o => o.CourseInfusionDays = 0 },
         { nameof(TrialRuleOptions.InterruptionMinGapHours), o => o.InterruptionMinGapHours = 0 },
+        { nameof(TrialRuleOptions.PlausibleBagLengthHours), o => o.PlausibleBagLengthHours = 0 },
         { nameof(TrialRuleOptions.ToxicityResumeWindowDays), o => o.ToxicityResumeWindowDays = 0 },
         { nameof(TrialRuleOptions.CourseEndedAfterIdleDays), o => o.CourseEndedAfterIdleDays = 0 },
         { nameof(TrialRuleOptions.MrdHighPositiveMinFraction), o => o.MrdHighPositiveMinFraction = 1m },

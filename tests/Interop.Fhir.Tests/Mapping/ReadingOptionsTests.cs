@@ -3,7 +3,7 @@ using Interop.Testing;
 
 namespace Interop.Fhir.Tests.Mapping;
 
-/// <summary>The Reading section's Observation settings: validated with the full setting path.</summary>
+/// <summary>The Reading section's settings: validated with the full setting path.</summary>
 public class ReadingOptionsTests
 {
     [Fact]
@@ -53,4 +53,21 @@ public class ReadingOptionsTests
         Assert.Equal("Reading:UnitMaps:1 is empty", errors[0]);
         Assert.StartsWith("Reading:UnitMaps:2: unit map '/nonexistent/units.json': cannot be read", errors[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BlinatumomabNames_NotConfigured_Defaults() =>
+        Assert.Equal(["blinatumomab", "blincyto"], new ReadingOptions().BlinatumomabNamesInEffect);
+
+    [Theory]
+    [InlineData("bli")]
+    [InlineData("   ")]
+    public void Validate_BlinatumomabNameShorterThanFour_ErrorNamingTheEntry(string name)
+    {
+        var error = Assert.Single(new ReadingOptions { BlinatumomabNames = ["blinatumomab", name] }.Validate());
+
+        Assert.StartsWith("Reading:BlinatumomabNames:1 ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_FourCharacterBlinatumomabName_Accepted() => Assert.Empty(new ReadingOptions { BlinatumomabNames = ["blin"] }.Validate());
 }

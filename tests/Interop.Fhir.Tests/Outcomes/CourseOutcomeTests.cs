@@ -38,6 +38,25 @@ public sealed class CourseOutcomeTests
     }
 
     [Theory]
+    [InlineData(DoseUnknownReason.DoseNotRecorded)]
+    [InlineData(DoseUnknownReason.BodySurfaceAreaMissing)]
+    [InlineData(DoseUnknownReason.RateWithoutRecordedEnd)]
+    [InlineData(DoseUnknownReason.DoseNotReadable)]
+    public void Build_CourseWithUnknownDose_CumulativeDoseComponentSaysWhyWithoutValue(DoseUnknownReason reason)
+    {
+        var assessment = Full() with { Course = Full().Course with { CumulativeDosePerSquareMetre = null, CumulativeDoseUnknown = reason } };
+
+        var observation = Build(assessment).Get(OutcomeCodes.Course);
+
+        Assert.Equal(["infusion-days", "cumulative-dose", "interruptions"], observation.Component.Select(c => c.Code!.Coding.Single().Code));
+        var dose = BuildResult.Component(observation, "cumulative-dose");
+        Assert.Null(dose.Value);
+        var absent = Assert.IsType<CodeableConcept>(dose.DataAbsentReason).Coding.Single();
+        Assert.Equal(("http://terminology.hl7.org/CodeSystem/data-absent-reason", "unknown"), (absent.System, absent.Code));
+        Assert.False(string.IsNullOrWhiteSpace(dose.DataAbsentReason!.Text));
+    }
+
+    [Theory]
     [InlineData(CourseState.InProgress, "in-progress")]
     [InlineData(CourseState.DiscontinuedToxicity, "discontinued-toxicity")]
     [InlineData(CourseState.DiscontinuedOther, "discontinued-other")]

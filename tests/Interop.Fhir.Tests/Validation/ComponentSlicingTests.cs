@@ -12,6 +12,7 @@ namespace Interop.Fhir.Tests.Validation;
 public sealed class ComponentSlicingTests(ValidatorFixture fixture)
 {
     private const string CriterionSystem = "https://fhir.blinfant-interop.org/CodeSystem/blinfant-criterion";
+    private const string DataAbsentReason = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
     private const string NoSliceMatched = "does not match any slice";
     private const string RequiredSliceMissing = "No elements matched required slice";
     private const string TwiceInOneSlice = "is 2, which is not within the specified cardinality of 1..1 (for slice";
@@ -23,6 +24,54 @@ public sealed class ComponentSlicingTests(ValidatorFixture fixture)
 
         Assert.Equal(7, observation.Component.Count);
         Assert.True(fixture.Validator.Validate(observation).IsValid);
+    }
+
+    [Fact]
+    public void Validate_CourseWithCumulativeDoseAbsentWithReason_Valid()
+    {
+        var observation = fixture.Outcome(OutcomeCodes.Course);
+        var dose = observation.Component.Single(c => c.Code.Coding[0].Code == "cumulative-dose");
+        dose.Value = null;
+        dose.DataAbsentReason = new CodeableConcept(DataAbsentReason, "unknown", "Unknown", "An administration records no dose or rate.");
+
+        var result = fixture.Validator.Validate(observation);
+
+        Assert.True(result.IsValid, result.Reason);
+    }
+
+    [Fact]
+    public void Validate_CumulativeDoseWithValueAndReason_RejectedByInvariant()
+    {
+        var observation = fixture.Outcome(OutcomeCodes.Course);
+        observation.Component.Single(c => c.Code.Coding[0].Code == "cumulative-dose").DataAbsentReason = new CodeableConcept(DataAbsentReason, "unknown");
+
+        var result = fixture.Validator.Validate(observation);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, i => i.Message.Contains("blinfant-value-or-absent-reason", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_CumulativeDoseAbsentWithOtherReason_Rejected()
+    {
+        var observation = fixture.Outcome(OutcomeCodes.Course);
+        var dose = observation.Component.Single(c => c.Code.Coding[0].Code == "cumulative-dose");
+        dose.Value = null;
+        dose.DataAbsentReason = new CodeableConcept(DataAbsentReason, "masked");
+
+        Assert.False(fixture.Validator.Validate(observation).IsValid);
+    }
+
+    [Fact]
+    public void Validate_InfusionDaysAbsentWithReason_Rejected()
+    {
+        // Only the cumulative dose may be absent with a reason: the infusion days are always known.
+        var observation = fixture.Outcome(OutcomeCodes.Course);
+        var days = observation.Component.Single(c => c.Code.Coding[0].Code == "infusion-days");
+        days.Value = null;
+        days.DataAbsentReason = new CodeableConcept(DataAbsentReason, "unknown");
+
+        Assert.False(fixture.Validator.Validate(observation).IsValid);
     }
 
     [Fact]

@@ -27,32 +27,44 @@ internal static class CourseRule
             return new(new CourseResult(CourseState.NotStarted, 0, null, 0, null, null, Evidence.Of(all.Refs())), null, null);
         }
 
-        var timeline = CourseTimeline.Build(ran, asOf);
-        var (dose, bsaEvidence) = CourseDose.Cumulative(ran, context.Facts);
+        var bags = InfusionBags.Read(ran, context);
+        var timeline = CourseTimeline.Build(bags, asOf);
+        var dose = CourseDose.Cumulative(bags, context.Facts);
+        if (dose is { Unknown: { } reason, UnknownAt: { } at })
+        {
+            context.Flag(CourseDose.UnknownFlag, at, CourseDose.Describe(reason));
+        }
+
         var days = timeline.WholeDays;
         var first = timeline.First!;
         var last = timeline.Last!;
-        var state = days >= options.CourseInfusionDays ? CourseState.Completed : StateOfShortCourse(all, last, options, asOf);
+        var state = days >= options.CourseInfusionDays ? CourseState.Completed : StateOfShortCourse(all, bags, last, options, asOf);
         var result = new CourseResult(
             state,
             days,
-            dose,
+            dose.PerSquareMetre,
             timeline.Gaps(TimeSpan.FromHours(options.InterruptionMinGapHours)),
             first.Start,
             last.End,
-            Evidence.Of(all.Refs(), bsaEvidence));
+            Evidence.Of(all.Refs(), dose.BsaEvidence))
+        {
+            CumulativeDoseUnknown = dose.Unknown,
+        };
         return new(result, first.StartDate, last.EndDate);
     }
 
     private static CourseState StateOfShortCourse(
-        List<DrugAdministration> all, InfusionInterval lastInterval, TrialRuleOptions options, AsOf asOf)
+        List<DrugAdministration> all, IReadOnlyList<InfusionBag> bags, InfusionInterval lastInterval, TrialRuleOptions options, AsOf asOf)
     {
         var lastAdministration = all[^1];
         if (lastAdministration is { Status: AdministrationStatus.Stopped or AdministrationStatus.NotDone, StoppedForAdverseReaction: true })
         {
             // It is the last by start, so nothing resumed after it (a resumption would be last itself):
             // it is discontinued once the resume window has passed, and may still resume until then.
-            var stoppedAt = lastAdministration.End ?? lastAdministration.Start;
+            // A stopped bag without a recorded end stops where InfusionBags read its end.
+            var stoppedAt = lastAdministration.End
+                ?? bags.FirstOrDefault(b => ReferenceEquals(b.Administration, lastAdministration))?.End
+                ?? lastAdministration.Start;
             return asOf.Instant >= stoppedAt.AddDays(options.ToxicityResumeWindowDays)
                 ? CourseState.DiscontinuedToxicity
                 : CourseState.InProgress;

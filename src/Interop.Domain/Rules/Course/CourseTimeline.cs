@@ -1,13 +1,11 @@
-using Interop.Domain.Facts;
-
 namespace Interop.Domain.Rules.Course;
 
 /// <summary>One stretch of continuous infusion, with the calendar dates of its ends.</summary>
 internal sealed record InfusionInterval(DateTimeOffset Start, DateTimeOffset End, DateOnly StartDate, DateOnly EndDate);
 
 /// <summary>
-/// The time covered by blinatumomab administrations that ran: each from its start to its end (a
-/// running one to the as-of, a completed or stopped one without an end is a point), overlaps merged.
+/// The time covered by blinatumomab administrations that ran: each from its start to the end <see cref="InfusionBags"/>
+/// read for it (never past the as-of), overlaps merged.
 /// </summary>
 internal sealed class CourseTimeline
 {
@@ -26,10 +24,10 @@ internal sealed class CourseTimeline
     public int Gaps(TimeSpan longerThan) =>
         Intervals.Zip(Intervals.Skip(1)).Count(pair => pair.Second.Start - pair.First.End > longerThan);
 
-    public static CourseTimeline Build(IEnumerable<DrugAdministration> ran, AsOf asOf)
+    public static CourseTimeline Build(IEnumerable<InfusionBag> bags, Facts.AsOf asOf)
     {
         var merged = new List<InfusionInterval>();
-        foreach (var interval in ran.Select(a => ToInterval(a, asOf)).OrderBy(i => i.Start).ThenBy(i => i.End))
+        foreach (var interval in bags.Select(b => ToInterval(b, asOf)).OrderBy(i => i.Start).ThenBy(i => i.End))
         {
             if (merged.Count > 0 && interval.Start <= merged[^1].End)
             {
@@ -48,21 +46,16 @@ internal sealed class CourseTimeline
         return new CourseTimeline(merged);
     }
 
-    private static InfusionInterval ToInterval(DrugAdministration a, AsOf asOf)
+    private static InfusionInterval ToInterval(InfusionBag bag, Facts.AsOf asOf)
     {
-        var end = a.End ?? (a.Status == AdministrationStatus.InProgress ? asOf.Instant : a.Start);
-        if (end < a.Start)
-        {
-            end = a.Start;
-        }
-
-        if (end >= asOf.Instant)
+        var a = bag.Administration;
+        if (bag.End >= asOf.Instant)
         {
             return new InfusionInterval(a.Start, asOf.Instant, a.StartDate, asOf.Date);
         }
 
         // The end's calendar date as recorded, in its own offset; a point keeps the start's date.
-        var endDate = end == a.Start ? a.StartDate : DateOnly.FromDateTime(end.DateTime);
-        return new InfusionInterval(a.Start, end, a.StartDate, endDate);
+        var endDate = bag.End == a.Start ? a.StartDate : DateOnly.FromDateTime(bag.End.DateTime);
+        return new InfusionInterval(a.Start, bag.End, a.StartDate, endDate);
     }
 }

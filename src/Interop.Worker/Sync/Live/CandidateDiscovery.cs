@@ -8,10 +8,11 @@ namespace Interop.Worker.Sync.Live;
 
 /// <summary>
 /// Finds the patients a run must (re-)evaluate by code, never by scanning every patient: subjects of the
-/// mapped ALL diagnoses, blinatumomab administrations and trial-specific results (KMT2A, MRD, marrow blasts,
-/// CD19: a leukaemia work-up screens a patient even when the problem list lacks the ALL diagnosis) - always;
-/// incrementally only those changed since the watermark - and on incremental runs also the known candidates
-/// (rows in the ledger) whose other relevant Observations, induction-drug administrations or Patient resource changed.
+/// mapped ALL diagnoses, blinatumomab administrations (also those given through a referenced Medication coded as
+/// blinatumomab or by its ingredient) and trial-specific results (KMT2A, MRD, marrow blasts, CD19: a leukaemia work-up
+/// screens a patient even when the problem list lacks the ALL diagnosis) - always; incrementally only those changed
+/// since the watermark - and on incremental runs also the known candidates (rows in the ledger) whose other relevant
+/// Observations, induction-drug administrations or Patient resource changed.
 /// </summary>
 /// <remarks>
 /// Patient changes are searched as <c>Patient?_lastUpdated=gt..</c> and intersected with the ledger locally:
@@ -43,7 +44,9 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
     {
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
         await AddSubjectsAsync(candidates, "Condition", map.TokensFor(Diagnoses), since, cancellationToken);
-        await AddSubjectsAsync(candidates, "MedicationAdministration", map.TokensFor([InputConcept.Blinatumomab]), since, cancellationToken);
+        var blinatumomab = map.TokensFor([InputConcept.Blinatumomab]);
+        await AddSubjectsAsync(candidates, "MedicationAdministration", blinatumomab, since, cancellationToken);
+        await AddSubjectsByMedicationAsync(candidates, blinatumomab, since, cancellationToken);
         await AddSubjectsAsync(candidates, "Observation", [.. map.TokensFor(ScreeningObservationConcepts), GenomicVariantToken], since, cancellationToken);
         if (since is null)
         {
@@ -53,7 +56,7 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         var known = new SortedSet<string>(StringComparer.Ordinal);
         await AddSubjectsAsync(known, "Observation", map.TokensFor(OtherObservationConcepts), since, cancellationToken);
         await AddSubjectsAsync(known, "MedicationAdministration", map.TokensFor([InputConcept.InductionDrug]), since, cancellationToken);
-        await foreach (var patient in client.SearchAsync("Patient", Parameters(null, since), cancellationToken))
+        await foreach (var patient in client.SearchAsync("Patient", Parameters(null, null, since), cancellationToken))
         {
             if (patient.Id is { Length: > 0 } id)
             {
@@ -73,13 +76,65 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         return candidates;
     }
 
+    /// <remarks>
+    /// MedicationAdministration's <c>code</c> search parameter reads medicationCodeableConcept only: an administration
+    /// that references a Medication (coded as blinatumomab, or only by its ingredient) is not found by it. So the
+    /// blinatumomab Medications are searched first (<c>Medication?code=</c>, <c>Medication?ingredient-code=</c>, and
+    /// <c>Medication?ingredient=Substance/..</c> for the Substances <c>Substance?code=</c> finds; never filtered by
+    /// <c>_lastUpdated</c>, as an old Medication may be given today), then the administrations referencing them
+    /// (<c>MedicationAdministration?medication=Medication/..</c>). All are R4 base search parameters.
+    /// </remarks>
+    private async System.Threading.Tasks.Task AddSubjectsByMedicationAsync(
+        SortedSet<string> into, IReadOnlyList<string> tokens, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var medications = new SortedSet<string>(StringComparer.Ordinal);
+        var substances = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in Chunks(tokens.Select(EscapeToken)))
+        {
+            await AddIdsAsync(medications, "Medication", "code", chunk, cancellationToken);
+            await AddIdsAsync(medications, "Medication", "ingredient-code", chunk, cancellationToken);
+            await AddIdsAsync(substances, "Substance", "code", chunk, cancellationToken);
+        }
+
+        foreach (var chunk in Chunks(substances.Select(id => "Substance/" + id)))
+        {
+            await AddIdsAsync(medications, "Medication", "ingredient", chunk, cancellationToken);
+        }
+
+        foreach (var chunk in Chunks(medications.Select(id => "Medication/" + id)))
+        {
+            await foreach (var resource in client.SearchAsync("MedicationAdministration", Parameters("medication", chunk, since), cancellationToken))
+            {
+                if (resource is MedicationAdministration administration && PatientReferences.IdOf(administration.Subject) is { } patientId)
+                {
+                    into.Add(patientId);
+                }
+            }
+        }
+    }
+
+    private async System.Threading.Tasks.Task AddIdsAsync(
+        SortedSet<string> into, string resourceType, string parameter, string value, CancellationToken cancellationToken)
+    {
+        await foreach (var resource in client.SearchAsync(resourceType, Parameters(parameter, value, null), cancellationToken))
+        {
+            if (resource.TypeName == resourceType && resource.Id is { Length: > 0 } id)
+            {
+                into.Add(id);
+            }
+        }
+    }
+
+    // One OR-list per search, at most CodesPerSearch values, keeping URLs short.
+    private IEnumerable<string> Chunks(IEnumerable<string> values) =>
+        values.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, options.CodesPerSearch)).Select(chunk => string.Join(',', chunk));
+
     private async System.Threading.Tasks.Task AddSubjectsAsync(
         SortedSet<string> into, string resourceType, IReadOnlyList<string> tokens, DateTimeOffset? since, CancellationToken cancellationToken)
     {
-        foreach (var chunk in tokens.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, options.CodesPerSearch)))
+        foreach (var code in Chunks(tokens.Select(EscapeToken)))
         {
-            var code = string.Join(',', chunk.Select(EscapeToken));
-            await foreach (var resource in client.SearchAsync(resourceType, Parameters(code, since), cancellationToken))
+            await foreach (var resource in client.SearchAsync(resourceType, Parameters("code", code, since), cancellationToken))
             {
                 var subject = resource switch
                 {
@@ -96,12 +151,12 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         }
     }
 
-    private List<KeyValuePair<string, string>> Parameters(string? code, DateTimeOffset? since)
+    private List<KeyValuePair<string, string>> Parameters(string? name, string? value, DateTimeOffset? since)
     {
         var parameters = new List<KeyValuePair<string, string>>();
-        if (code is not null)
+        if (name is not null && value is not null)
         {
-            parameters.Add(new("code", code));
+            parameters.Add(new(name, value));
         }
 
         if (since is { } instant)
