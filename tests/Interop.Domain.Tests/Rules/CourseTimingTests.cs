@@ -85,6 +85,31 @@ public class CourseTimingTests
         Assert.Equal(bags, assessment.DataQuality.Where(f => f.Rule == EndNotRecorded).Select(f => f.Evidence));
     }
 
+    [Fact]
+    public void BagsAsEffectiveDateTimeEvery96Hours_LastBagCountsTheUsual96NotThePlausibleBound()
+    {
+        // Six 96 h bags hung as points in time: 24 days. The last must not stretch to 168 h (27 days, still "short"
+        // but wrong by three days); it runs as long as the course's other bags.
+        var builder = Empty();
+        for (var bag = 0; bag < 6; bag++)
+        {
+            builder.Blinatumomab(Start.AddHours(96 * bag), null, perSquareMetre: 60m);
+        }
+
+        var course = Run(builder).Course;
+
+        Assert.Equal(24, course.InfusionDays);
+        Assert.Equal(Start.AddHours(96 * 6), course.LastEnd);
+    }
+
+    [Fact]
+    public void OneBagWithoutEndAndNoOtherBag_CountedForThePlausibleBound()
+    {
+        var course = Run(Empty().Blinatumomab(Start, null)).Course;
+
+        Assert.Equal(7, course.InfusionDays);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 0)]

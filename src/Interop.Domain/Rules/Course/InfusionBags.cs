@@ -76,13 +76,33 @@ internal static class InfusionBags
             }
             else
             {
+                // The course's own bags say how long a bag runs here (e.g. 96 h bags): the last one is not stretched to the bound.
+                var assumed = TypicalLength(bags) is { } typical && typical < length ? typical : length;
+                var assumedEnd = a.Start + assumed < asOf ? a.Start + assumed : asOf;
                 context.Flag(EndNotRecorded, a.Evidence,
-                    "A blinatumomab administration has no recorded end and no next administration within the plausible bag length (Rules:PlausibleBagLengthHours): counted for at most that length. Record effectivePeriod.end.");
-                bags.Add(new InfusionBag(a, limit, BagEndSource.PlausibleLength));
+                    "A blinatumomab administration has no recorded end and no next administration within the plausible bag length (Rules:PlausibleBagLengthHours): counted for the course's usual bag length (the median of its earlier bags), at most that length. Record effectivePeriod.end.");
+                bags.Add(new InfusionBag(a, assumedEnd, BagEndSource.PlausibleLength));
             }
         }
 
         return bags;
+    }
+
+    /// <summary>The median length of the bags read so far whose end was recorded or is the next bag's start; null when none.</summary>
+    private static TimeSpan? TypicalLength(List<InfusionBag> bags)
+    {
+        var lengths = bags
+            .Where(b => b.Source is BagEndSource.Recorded or BagEndSource.NextBag && b.End > b.Administration.Start)
+            .Select(b => b.End - b.Administration.Start)
+            .Order()
+            .ToList();
+        if (lengths.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = lengths.Count / 2;
+        return lengths.Count % 2 == 1 ? lengths[middle] : (lengths[middle - 1] + lengths[middle]) / 2;
     }
 
     private static DateTimeOffset? NextStart(IReadOnlyList<DrugAdministration> ran, int index)
