@@ -2,6 +2,7 @@ using Interop.Domain.Rules;
 using Interop.Fhir.Mapping;
 using Interop.Store;
 using Interop.Worker.Sync;
+using Interop.Worker.Sync.Lease;
 using Interop.Worker.Sync.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,11 @@ internal static class InteropHost
         builder.Services.AddSingleton(customize?.TimeProvider ?? TimeProvider.System);
         builder.Services.AddInteropStore(builder.Configuration);
         EhrConfiguration.AddInteropEhrs(builder.Services, builder.Configuration, adHocEhr);
+        builder.Services.AddOptions<RunLeaseOptions>()
+            .Bind(builder.Configuration.GetSection(RunLeaseOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidator>();
+        builder.Services.AddSingleton<RunLeases>();
         builder.Services.AddSingleton<FileSyncRunner>();
         LiveSyncServices.Add(builder.Services);
         builder.Services.AddSingleton<LiveSyncRunner>();
@@ -81,6 +87,7 @@ internal static class InteropHost
             _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
             _ = services.GetRequiredService<IOptions<ReadingOptions>>().Value;
             _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<RunLeaseOptions>>().Value;
             EhrConfiguration.Validate(services);
         }
         catch (InvalidOperationException ex)
