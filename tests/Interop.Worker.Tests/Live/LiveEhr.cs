@@ -47,6 +47,9 @@ internal sealed class LiveEhr : IAsyncDisposable
     /// </summary>
     public Func<string, bool>? RejectTransaction { get; set; }
 
+    /// <summary>When set, the body of every GET answer the adapter receives (not <see cref="GetAsync{T}"/>'s) is replaced by what this returns, as a server sending it would.</summary>
+    public Func<string, string>? RewriteRead { get; set; }
+
     /// <summary>The EHR's <c>WriteResearchSubject</c> setting for the runs of <see cref="SyncAsync"/>.</summary>
     public bool WriteResearchSubject { get; set; }
 
@@ -212,7 +215,14 @@ internal sealed class LiveEhr : IAsyncDisposable
                 }
             }
 
-            return await base.SendAsync(request, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (owner.RewriteRead is { } rewrite && request.Method == HttpMethod.Get && response.IsSuccessStatusCode)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                response.Content = new StringContent(rewrite(text), Encoding.UTF8, "application/fhir+json");
+            }
+
+            return response;
         }
     }
 }

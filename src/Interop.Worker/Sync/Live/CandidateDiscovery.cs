@@ -53,9 +53,9 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         var known = new SortedSet<string>(StringComparer.Ordinal);
         await AddSubjectsAsync(known, "Observation", map.TokensFor(OtherObservationConcepts), since, cancellationToken);
         await AddSubjectsAsync(known, "MedicationAdministration", map.TokensFor([InputConcept.InductionDrug]), since, cancellationToken);
-        await foreach (var patient in client.SearchAsync("Patient", Parameters(null, since), cancellationToken))
+        await foreach (var patient in client.SearchItemsAsync("Patient", Parameters(null, since), cancellationToken))
         {
-            if (patient.Id is { Length: > 0 } id)
+            if ((patient.Resource?.Id ?? patient.Failure?.ResourceId) is { Length: > 0 } id)
             {
                 known.Add(id);
             }
@@ -79,16 +79,19 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         foreach (var chunk in tokens.Distinct(StringComparer.Ordinal).Chunk(Math.Max(1, options.CodesPerSearch)))
         {
             var code = string.Join(',', chunk.Select(EscapeToken));
-            await foreach (var resource in client.SearchAsync(resourceType, Parameters(code, since), cancellationToken))
+            await foreach (var item in client.SearchItemsAsync(resourceType, Parameters(code, since), cancellationToken))
             {
-                var subject = resource switch
+                var subject = item.Resource switch
                 {
                     Condition c => c.Subject,
                     MedicationAdministration m => m.Subject,
                     Observation o => o.Subject,
                     _ => null,
                 };
-                if (PatientReferences.IdOf(subject) is { } patientId)
+
+                // A resource that is not valid FHIR still names its patient when that could be read: the patient is read and
+                // the record quarantined there, rather than the run failing or the patient going unseen.
+                if ((PatientReferences.IdOf(subject) ?? item.Failure?.PatientId) is { } patientId)
                 {
                     into.Add(patientId);
                 }

@@ -8,7 +8,8 @@ namespace Interop.Worker.Sync.Live;
 /// <summary>
 /// Reads one candidate's records from the EHR (their Patient and every Patient linked to it, and each one's
 /// Conditions, Observations and MedicationAdministrations with their Medications) into an assembler.
-/// Locations are generic ("GET Condition search"): a query string would carry the patient id.
+/// Locations are generic ("GET Condition search"): a query string would carry the patient id. A resource that is not valid
+/// FHIR is quarantined with its type, id, patient and reason, and the rest of its page is read.
 /// </summary>
 internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, LiveSyncOptions options)
 {
@@ -64,13 +65,20 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
         }
     }
 
+    /// <summary>Every resource the search returns; one that is not valid FHIR is quarantined (as a bad NDJSON line is) and the rest of its page read.</summary>
     private async System.Threading.Tasks.Task AddAllAsync(
         PatientRecordAssembler assembler, string resourceType, KeyValuePair<string, string>[] parameters, CancellationToken cancellationToken)
     {
-        var location = $"GET {resourceType} search";
-        await foreach (var resource in client.SearchAsync(resourceType, parameters, cancellationToken))
+        await foreach (var item in client.SearchItemsAsync(resourceType, parameters, cancellationToken))
         {
-            assembler.Add(resource, resource is Medication ? "GET Medication include" : location);
+            if (item.Resource is { } resource)
+            {
+                assembler.Add(resource, item.Location);
+            }
+            else if (item.Failure is { } failure)
+            {
+                assembler.AddUnattributed(failure);
+            }
         }
     }
 }
