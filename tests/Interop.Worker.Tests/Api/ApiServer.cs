@@ -62,12 +62,17 @@ public sealed class ApiServer : IAsyncLifetime
     };
 
     /// <summary>The app as the tests run it; <paramref name="settings"/> replace the defaults (start-up failure tests).</summary>
-    internal static WebApplication Build(IDictionary<string, string?> settings, ISyncTrigger trigger)
+    internal static WebApplication Build(IDictionary<string, string?> settings, ISyncTrigger trigger, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddInteropStore(builder.Configuration);
         builder.Services.AddSingleton(trigger);
         builder.Services.AddSingleton<ITrialSummarySource, FakeTrialSummarySource>();
