@@ -116,7 +116,7 @@ public sealed partial class FhirClient
         }
 
         Counter.CountRequest();
-        var path = PathOf($"{resourceType}/{id}");
+        var path = PathOf($"{resourceType}/{{id}}");
         var resource = Required(await _api.ReadAsync(resourceType, id!, cancellationToken), "GET", path);
         return resource as T
             ?? throw new FhirProtocolException("GET", path, $"The server answered GET {path} with a {resource.TypeName}, not a {resourceType}.", null);
@@ -144,7 +144,8 @@ public sealed partial class FhirClient
         where TResult : class =>
         result ?? throw new FhirProtocolException(method, path, $"The FHIR server answered {method} {path} with an empty body.", null);
 
-    private string PathOf(string relative) => _baseUrl.AbsolutePath.TrimEnd('/') + "/" + relative;
+    /// <summary>A path for messages: the base's path and <paramref name="relative"/> (never with a resource id in it).</summary>
+    private string PathOf(string relative) => RequestDescription.WithoutIds(_baseUrl.AbsolutePath.TrimEnd('/')) + "/" + relative;
 
     private Uri? NextLink(SearchPage page, string resourceType)
     {

@@ -75,6 +75,7 @@ internal static class InteropApi
             ApiLog.PlainHttpOffThisMachine(log, url);
         }
 
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -50,6 +50,10 @@ internal static class InteropHost
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
+        // No log line with a request's path or query string (patient ids), whatever the Logging settings say.
+        builder.Services.PostConfigure<LoggerFilterOptions>(Logging.PrivacyLogFloor.Apply);
+        builder.Services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
+
         builder.Services.AddOptions<InteropOptions>()
             .Bind(builder.Configuration.GetSection(InteropOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
             .ValidateOnStart();
