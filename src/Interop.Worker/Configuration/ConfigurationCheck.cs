@@ -11,7 +11,7 @@ namespace Interop.Worker.Configuration;
 /// </summary>
 internal sealed class ConfigurationCheck(IConfigurationManager configuration, IReadOnlyList<IConfigurationSource> ours)
 {
-    /// <summary>The prefix of environment variables that are certainly meant for the adapter (<c>INTEROP_Schedule__Cron</c>).</summary>
+    /// <summary>The prefix of environment variables that are certainly settings of the adapter (<c>INTEROP_Schedule__Cron</c>; a name without <c>__</c>, such as <c>INTEROP_NODE</c>, is no setting).</summary>
     public const string EnvironmentPrefix = "INTEROP_";
 
     /// <summary>One message per problem, naming the section or setting.</summary>

@@ -84,18 +84,19 @@ internal static class InteropHost
     }
 
     /// <summary>
-    /// appsettings.json, then environment variables: those of a known section (<c>Interop__SiteTimeZone</c>) and those with
-    /// our prefix (<c>INTEROP_Interop__SiteTimeZone</c>), never the rest of the process's environment; then a caller's settings.
+    /// appsettings.json, then environment variables that are settings (<see cref="EnvironmentSettings"/>: of a known section,
+    /// <c>Interop__SiteTimeZone</c>, or with our prefix, <c>INTEROP_Schedule__Cron</c>), never the rest of the process's
+    /// environment; then a caller's settings.
     /// </summary>
     private static ConfigurationCheck ConfigureSources(
         IConfigurationManager configuration, IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize)
     {
         var sources = configuration.Sources;
-        var prefixed = new EnvironmentVariablesConfigurationSource { Prefix = ConfigurationCheck.EnvironmentPrefix };
+        var prefixed = EnvironmentSettings.Prefixed(ConfigurationCheck.EnvironmentPrefix);
         var unprefixed = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         if (unprefixed >= 0)
         {
-            sources[unprefixed] = new KnownSectionEnvironmentVariables();
+            sources[unprefixed] = EnvironmentSettings.OfKnownSections();
             sources.Insert(unprefixed + 1, prefixed);
         }
         else

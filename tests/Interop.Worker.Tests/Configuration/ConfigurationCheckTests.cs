@@ -47,6 +47,10 @@ public sealed class ConfigurationCheckTests
             ["DOTNET_gcServer"] = "0",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:1",
             ["SOMEONE_ELSES__SETTING"] = "x",
+
+            // Our prefix, but no section: a name such as a setting's secret variable or a tool's, not a setting.
+            ["INTEROP_NODE"] = "/usr/bin/node",
+            ["INTEROP_EHR_TOKEN"] = "not-a-setting-token",
         }));
 
         // Past the configuration: the run stops at the missing folder.
