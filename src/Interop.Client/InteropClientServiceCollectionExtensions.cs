@@ -9,7 +9,8 @@ public static class InteropClientServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IInteropApi"/> (a typed Refit client) with the options <paramref name="configure"/> sets,
-    /// validated on start (and on first use outside a host). Returns the HTTP client builder, to add resilience
+    /// validated on start (and on first use outside a host). The factory's default request logging is removed: it would log
+    /// each request's URI, and a subject's carries the patient id. Returns the HTTP client builder, to add resilience
     /// handlers or a primary handler.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -22,7 +23,9 @@ public static class InteropClientServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InteropClientOptions>, InteropClientOptionsValidator>();
         services.AddTransient<InteropCredentialsHandler>();
+        // IHttpClientFactory's default loggers write each request's full URI, and /api/v1/subjects/{patientId} carries a patient id.
         return services.AddRefitGeneratedClient<IInteropApi>()
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) => client.BaseAddress = sp.GetRequiredService<IOptions<InteropClientOptions>>().Value.BaseAddress)
             .AddHttpMessageHandler<InteropCredentialsHandler>();
     }

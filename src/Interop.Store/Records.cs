@@ -57,7 +57,7 @@ public enum SyncRunMode
 /// <summary>Where a run stands.</summary>
 public enum SyncRunStatus
 {
-    /// <summary>Started and not finished (or the process died: see <see cref="SyncRun.StartedAt"/>).</summary>
+    /// <summary>Started and not finished; its process renews the run's lease while it is alive.</summary>
     Running,
 
     /// <summary>Finished; its exit code says whether input was quarantined.</summary>
@@ -65,6 +65,13 @@ public enum SyncRunStatus
 
     /// <summary>Stopped by an error.</summary>
     Failed,
+
+    /// <summary>
+    /// Its process is gone: the run's lease ran out without the run finishing (a crash, a kill, a machine that stopped).
+    /// Its <see cref="SyncRun.FinishedAt"/> is when the lease ran out. A run that was only presumed gone and finishes after
+    /// all records how it really ended.
+    /// </summary>
+    Abandoned,
 }
 
 /// <summary>What a run counted.</summary>
@@ -86,6 +93,10 @@ public sealed record QuarantinedRecord(string Location, string? ResourceType, st
 /// the rule (a code) and what was done, in the adapter's words (no content).
 /// </summary>
 public sealed record RunWarning(string Location, string? ResourceType, string? ResourceId, string? PatientId, string Rule, string Detail);
+
+/// <summary>A sync's hold on an EHR (one sync per EHR at a time): who holds it and until when, unless renewed.</summary>
+/// <param name="Holder">Who runs, e.g. <c>{machine}/{process id}/{run}</c>.</param>
+public sealed record RunLease(string EhrName, string Holder, DateTimeOffset AcquiredAt, DateTimeOffset ExpiresAt);
 
 /// <summary>How a run ended.</summary>
 public sealed record SyncRunCompletion(SyncRunStatus Status, int ExitCode, SyncRunCounts Counts, IReadOnlyList<QuarantinedRecord> Quarantined)

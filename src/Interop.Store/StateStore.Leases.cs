@@ -46,6 +46,34 @@ public sealed partial class StateStore
         }
     }
 
+    /// <summary>
+    /// Extends <paramref name="holder"/>'s lease to now + <paramref name="ttl"/>, if it still holds it. False when it does
+    /// not: another holder took it after it ran out, or it was released. Unlike <see cref="TryAcquireRunLeaseAsync"/> this
+    /// never takes a lease afresh, so a run that lost its lease learns so even when nobody holds it now (another run may
+    /// have come and gone in between).
+    /// </summary>
+    public async Task<bool> RenewRunLeaseAsync(string ehrName, string holder, TimeSpan ttl, CancellationToken cancellationToken)
+    {
+        RequireName(ehrName, nameof(ehrName));
+        RequireName(holder, nameof(holder));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        var expires = Now() + ttl;
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var renewed = await db.Leases
+            .Where(l => l.EhrName == ehrName && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, expires), cancellationToken);
+        return renewed > 0;
+    }
+
+    /// <summary>The EHR's lease as recorded (it may have run out: compare <see cref="RunLease.ExpiresAt"/> with now), or null.</summary>
+    public async Task<RunLease?> GetRunLeaseAsync(string ehrName, CancellationToken cancellationToken)
+    {
+        RequireName(ehrName, nameof(ehrName));
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Leases.AsNoTracking().SingleOrDefaultAsync(l => l.EhrName == ehrName, cancellationToken);
+        return row is null ? null : new RunLease(row.EhrName, row.Holder, row.AcquiredAt, row.ExpiresAt);
+    }
+
     /// <summary>Gives the lease up if <paramref name="holder"/> holds it; true when it did.</summary>
     public async Task<bool> ReleaseRunLeaseAsync(string ehrName, string holder, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed class PostgreSqlStoreTests(PostgresCluster cluster)
         var (store, time, _) = await NewStoreAsync();
         await store.RecordPendingPatientAsync("ehr-a", "p1", "write-failed", Ct);
         var pending = await store.RecordPendingPatientAsync("ehr-a", "p1", "write-failed", Ct);
-        var runId = await store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Ct);
+        var runId = await store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, TimeSpan.FromMinutes(2), Ct);
         time.Advance(TimeSpan.FromMinutes(3));
         QuarantinedRecord[] quarantined = [new("GET Observation?page=2", "Observation", "o1", "p1", "unknown unit")];
 
@@ -96,5 +96,26 @@ public sealed class PostgreSqlStoreTests(PostgresCluster cluster)
         Assert.False(await store.TryAcquireRunLeaseAsync("ehr-a", "late", ttl, Ct));
         time.Advance(ttl);
         Assert.True(await store.TryAcquireRunLeaseAsync("ehr-a", "late", ttl, Ct));
+    }
+    [PostgresFact]
+    public async Task RunAndLeaseRenewal_CrashedRunAbandoned_LiveRunKept()
+    {
+        var (store, time, _) = await NewStoreAsync();
+        var lease = TimeSpan.FromMinutes(2);
+        var crashed = await store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, lease, Ct);
+        var alive = await store.StartRunAsync("ehr-b", SyncRunMode.Live, TestDatabase.Start, lease, Ct);
+        await store.TryAcquireRunLeaseAsync("ehr-b", "host-b", lease, Ct);
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await store.RenewRunAsync(alive, lease, Ct));
+        Assert.True(await store.RenewRunLeaseAsync("ehr-b", "host-b", lease, Ct));
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, await store.MarkAbandonedRunsAsync(Ct));
+
+        var crashedRun = (await store.GetRunAsync(crashed, Ct))!.Run;
+        Assert.Equal((SyncRunStatus.Abandoned, TestDatabase.Start + lease), (crashedRun.Status, crashedRun.FinishedAt!.Value));
+        Assert.Equal(SyncRunStatus.Running, (await store.GetRunAsync(alive, Ct))!.Run.Status);
+        Assert.False(await store.RenewRunLeaseAsync("ehr-b", "someone-else", lease, Ct));
+        Assert.Equal(new RunLease("ehr-b", "host-b", TestDatabase.Start, TestDatabase.Start + TimeSpan.FromMinutes(1) + lease), await store.GetRunLeaseAsync("ehr-b", Ct));
     }
 }

@@ -3,13 +3,14 @@ namespace Interop.Store.Tests;
 public sealed class RunHistoryTests
 {
     private static readonly CancellationToken Ct = CancellationToken.None;
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     [Fact]
     public async Task FinishRunAsync_WithQuarantine_GetRunReturnsCountsAndRecordsInOrder()
     {
         using var db = await TestDatabase.MigratedAsync();
         var asOf = new DateTimeOffset(2026, 2, 28, 23, 59, 59, TimeSpan.FromHours(1));
-        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, asOf, Ct);
+        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, asOf, Lease, Ct);
         db.Time.Advance(TimeSpan.FromSeconds(42));
         QuarantinedRecord[] quarantined =
         [
@@ -32,7 +33,7 @@ public sealed class RunHistoryTests
     public async Task FinishRunAsync_WithWarnings_GetRunReturnsThemInOrderWithTheirCount()
     {
         using var db = await TestDatabase.MigratedAsync();
-        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Ct);
+        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Lease, Ct);
         RunWarning[] warnings =
         [
             new("Observation.ndjson:7", "Observation", "o-7", "p1", "interpretation-only-answer", "the answer was read from interpretation"),
@@ -52,7 +53,7 @@ public sealed class RunHistoryTests
     {
         using var db = await TestDatabase.MigratedAsync();
 
-        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Ct);
+        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
 
         var run = (await db.Store.GetRunAsync(runId, Ct))!.Run;
         Assert.Equal((SyncRunStatus.Running, (int?)null, (DateTimeOffset?)null), (run.Status, run.ExitCode, run.FinishedAt));
@@ -63,7 +64,7 @@ public sealed class RunHistoryTests
     public async Task FinishRunAsync_Twice_Throws()
     {
         using var db = await TestDatabase.MigratedAsync();
-        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.DryRun, TestDatabase.Start, Ct);
+        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.DryRun, TestDatabase.Start, Lease, Ct);
         var completion = new SyncRunCompletion(SyncRunStatus.Failed, 1, new SyncRunCounts(), []);
         await db.Store.FinishRunAsync(runId, completion, Ct);
 
@@ -78,7 +79,7 @@ public sealed class RunHistoryTests
         var ids = new List<Guid>();
         for (var i = 0; i < 5; i++)
         {
-            ids.Add(await db.Store.StartRunAsync(i % 2 == 0 ? "ehr-a" : "ehr-b", SyncRunMode.Live, TestDatabase.Start, Ct));
+            ids.Add(await db.Store.StartRunAsync(i % 2 == 0 ? "ehr-a" : "ehr-b", SyncRunMode.Live, TestDatabase.Start, Lease, Ct));
             db.Time.Advance(TimeSpan.FromHours(1));
         }
 
@@ -99,5 +100,94 @@ public sealed class RunHistoryTests
         using var db = await TestDatabase.MigratedAsync();
 
         Assert.Null(await db.Store.GetRunAsync(Guid.NewGuid(), Ct));
+    }
+    [Fact]
+    public async Task ListRunsAsync_RunningRunWhoseLeaseRanOut_ReadsAbandonedFinishedWhenItRanOut()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
+        db.Time.Advance(Lease - TimeSpan.FromTicks(1));
+        Assert.Equal(SyncRunStatus.Running, (await db.Store.GetRunAsync(runId, Ct))!.Run.Status);
+
+        db.Time.Advance(TimeSpan.FromTicks(1));
+
+        var run = Assert.Single((await db.Store.ListRunsAsync("ehr-a", 0, 10, Ct)).Items);
+        Assert.Equal((SyncRunStatus.Abandoned, TestDatabase.Start + Lease, (int?)null), (run.Status, run.FinishedAt, run.ExitCode));
+    }
+
+    [Fact]
+    public async Task MarkAbandonedRunsAsync_LapsedAndLiveRuns_MarksOnlyTheLapsed()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var crashed = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
+        var finished = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Lease, Ct);
+        await db.Store.FinishRunAsync(finished, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []), Ct);
+        db.Time.Advance(Lease + TimeSpan.FromMinutes(1));
+        var alive = await db.Store.StartRunAsync("ehr-b", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
+
+        // Starting a run has marked the lapsed one already; a second sweep finds nothing more.
+        Assert.Equal(0, await db.Store.MarkAbandonedRunsAsync(Ct));
+
+        var statuses = (await db.Store.ListRunsAsync(null, 0, 10, Ct)).Items.ToDictionary(r => r.RunId, r => r.Status);
+        Assert.Equal(SyncRunStatus.Abandoned, statuses[crashed]);
+        Assert.Equal(SyncRunStatus.Completed, statuses[finished]);
+        Assert.Equal(SyncRunStatus.Running, statuses[alive]);
+    }
+
+    [Fact]
+    public async Task MarkAbandonedRunsAsync_LapsedRun_MarksItOnce()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
+        db.Time.Advance(Lease);
+
+        Assert.Equal(1, await db.Store.MarkAbandonedRunsAsync(Ct));
+        Assert.Equal(0, await db.Store.MarkAbandonedRunsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task RenewRunAsync_BeforeItRunsOut_KeepsTheRunRunning()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
+        for (var beat = 0; beat < 10; beat++)
+        {
+            db.Time.Advance(Lease / 2);
+            Assert.True(await db.Store.RenewRunAsync(runId, Lease, Ct));
+        }
+
+        Assert.Equal(0, await db.Store.MarkAbandonedRunsAsync(Ct));
+        Assert.Equal(SyncRunStatus.Running, (await db.Store.GetRunAsync(runId, Ct))!.Run.Status);
+    }
+
+    [Fact]
+    public async Task RenewRunAsync_MarkedAbandoned_RunsAgain_FinishedRun_IsFalse()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Lease, Ct);
+        db.Time.Advance(Lease);
+        await db.Store.MarkAbandonedRunsAsync(Ct);
+
+        Assert.True(await db.Store.RenewRunAsync(runId, Lease, Ct));
+        var revived = (await db.Store.GetRunAsync(runId, Ct))!.Run;
+        Assert.Equal((SyncRunStatus.Running, (DateTimeOffset?)null), (revived.Status, revived.FinishedAt));
+
+        await db.Store.FinishRunAsync(runId, new SyncRunCompletion(SyncRunStatus.Failed, 1, new SyncRunCounts(), []), Ct);
+        Assert.False(await db.Store.RenewRunAsync(runId, Lease, Ct));
+        Assert.Equal(SyncRunStatus.Failed, (await db.Store.GetRunAsync(runId, Ct))!.Run.Status);
+    }
+
+    [Fact]
+    public async Task FinishRunAsync_AbandonedRunThatFinishesAfterAll_RecordsHowItEnded()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Lease, Ct);
+        db.Time.Advance(Lease * 3);
+        await db.Store.MarkAbandonedRunsAsync(Ct);
+
+        await db.Store.FinishRunAsync(runId, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []), Ct);
+
+        var run = (await db.Store.GetRunAsync(runId, Ct))!.Run;
+        Assert.Equal((SyncRunStatus.Completed, TestDatabase.Start + (Lease * 3)), (run.Status, run.FinishedAt!.Value));
     }
 }

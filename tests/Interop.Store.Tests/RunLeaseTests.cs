@@ -64,4 +64,51 @@ public sealed class RunLeaseTests
 
         Assert.Single(results, r => r);
     }
+    [Fact]
+    public async Task RenewRunLeaseAsync_StillHeld_ExtendsItFromNow()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        await db.Store.TryAcquireRunLeaseAsync("ehr-a", "host-1", Ttl, Ct);
+        db.Time.Advance(TimeSpan.FromMinutes(20));
+
+        Assert.True(await db.Store.RenewRunLeaseAsync("ehr-a", "host-1", Ttl, Ct));
+
+        var lease = await db.Store.GetRunLeaseAsync("ehr-a", Ct);
+        Assert.Equal(new RunLease("ehr-a", "host-1", TestDatabase.Start, TestDatabase.Start + TimeSpan.FromMinutes(20) + Ttl), lease);
+    }
+
+    [Fact]
+    public async Task RenewRunLeaseAsync_RanOutButNotTaken_RenewsIt()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        await db.Store.TryAcquireRunLeaseAsync("ehr-a", "host-1", Ttl, Ct);
+        db.Time.Advance(Ttl + TimeSpan.FromMinutes(5));
+
+        Assert.True(await db.Store.RenewRunLeaseAsync("ehr-a", "host-1", Ttl, Ct));
+        Assert.False(await db.Store.TryAcquireRunLeaseAsync("ehr-a", "host-2", Ttl, Ct));
+    }
+
+    [Fact]
+    public async Task RenewRunLeaseAsync_TakenByAnother_IsFalseAndLeavesTheirs()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        await db.Store.TryAcquireRunLeaseAsync("ehr-a", "host-1", Ttl, Ct);
+        db.Time.Advance(Ttl);
+        Assert.True(await db.Store.TryAcquireRunLeaseAsync("ehr-a", "host-2", Ttl, Ct));
+
+        Assert.False(await db.Store.RenewRunLeaseAsync("ehr-a", "host-1", Ttl, Ct));
+
+        Assert.Equal("host-2", (await db.Store.GetRunLeaseAsync("ehr-a", Ct))!.Holder);
+    }
+
+    [Fact]
+    public async Task RenewRunLeaseAsync_ReleasedMeanwhile_IsFalseAndTakesNothing()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        await db.Store.TryAcquireRunLeaseAsync("ehr-a", "host-1", Ttl, Ct);
+        await db.Store.ReleaseRunLeaseAsync("ehr-a", "host-1", Ct);
+
+        Assert.False(await db.Store.RenewRunLeaseAsync("ehr-a", "host-1", Ttl, Ct));
+        Assert.Null(await db.Store.GetRunLeaseAsync("ehr-a", Ct));
+    }
 }

@@ -17,7 +17,10 @@ public sealed record RunSummary
     [JsonPropertyName("mode")]
     public required string Mode { get; init; }
 
-    /// <summary><c>running</c>, <c>completed</c> or <c>failed</c>.</summary>
+    /// <summary>
+    /// <c>running</c>, <c>completed</c>, <c>failed</c>, or <c>abandoned</c>: the run's process stopped without finishing it
+    /// (a crash or a kill), found when its lease ran out; its <see cref="FinishedAt"/> is then that moment.
+    /// </summary>
     [JsonPropertyName("status")]
     public required string Status { get; init; }
 

@@ -64,7 +64,11 @@ internal static class NdjsonLineParser
         output.Add(ParsedLine.Of(ParseResource(json.Span, location, fullUrls)));
     }
 
-    private static SourceItem ParseResource(ReadOnlySpan<byte> json, string location, IReadOnlyDictionary<string, string>? fullUrls)
+    /// <summary>
+    /// One resource's JSON to the resource or a quarantine entry, strictly; also each entry of a live search page
+    /// (<c>Rest.SearchPage</c>), so that a resource is read the same way from a file and from an EHR.
+    /// </summary>
+    internal static SourceItem ParseResource(ReadOnlySpan<byte> json, string location, IReadOnlyDictionary<string, string>? fullUrls)
     {
         try
         {

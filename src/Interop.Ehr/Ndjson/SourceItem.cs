@@ -9,7 +9,8 @@ namespace Interop.Ehr.Ndjson;
 /// </summary>
 /// <param name="Location">
 /// Where it was read: file name and 1-based line number, e.g. <c>Observation.ndjson:17</c>, a Bundle entry
-/// (<c>Bundle.ndjson:3 entry 5</c>, entries numbered from 1), or a file name alone (never a machine path).
+/// (<c>Bundle.ndjson:3 entry 5</c>, entries numbered from 1), or a file name alone (never a machine path); from a live
+/// EHR, the search it came from (<c>GET Observation search</c>).
 /// </param>
 /// <param name="Resource">The parsed resource, when the line was valid FHIR JSON.</param>
 /// <param name="Failure">The quarantine entry, when it was not (or the file could not be read).</param>

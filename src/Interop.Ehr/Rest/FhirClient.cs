@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Hl7.Fhir.Model;
+using Interop.Ehr.Ndjson;
 
 namespace Interop.Ehr.Rest;
 
@@ -38,9 +39,28 @@ public sealed partial class FhirClient
     /// Searches <paramref name="resourceType"/> and yields every matched and included resource of every
     /// page, following <c>Bundle.link</c> next until the server stops giving one. Parameters are plain
     /// (unencoded) values; repeated names are kept in order. Entries with search mode <c>outcome</c>
-    /// (server warnings) are skipped.
+    /// (server warnings) are skipped. A resource that is not valid FHIR fails the search
+    /// (<see cref="FhirProtocolException"/>); <see cref="SearchItemsAsync"/> sets it aside instead.
     /// </summary>
     public async IAsyncEnumerable<Resource> SearchAsync(
+        string resourceType,
+        IReadOnlyList<KeyValuePair<string, string>> parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in SearchItemsAsync(resourceType, parameters, cancellationToken))
+        {
+            yield return item.Resource ?? throw new FhirProtocolException(
+                "GET", PathOf(resourceType), $"A resource in the server's {resourceType} search is not valid FHIR: {item.Failure?.Reason}.", null);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SearchAsync"/>, but a matched or included resource that is not valid FHIR is yielded as a quarantine entry
+    /// (its type, id and patient when they could be read, and a reason naming the element, never a value) and the rest of
+    /// its page is read. Locations are generic (<c>GET Observation search</c>, <c>GET Observation search include</c>): the
+    /// query string would carry the patient id.
+    /// </summary>
+    public async IAsyncEnumerable<SourceItem> SearchItemsAsync(
         string resourceType,
         IReadOnlyList<KeyValuePair<string, string>> parameters,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -51,11 +71,21 @@ public sealed partial class FhirClient
         var followed = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            foreach (var entry in page.Entry)
+            foreach (var entry in page.Entries)
             {
-                if (entry.Resource is { } resource && entry.Search?.Mode is null or Bundle.SearchEntryMode.Match or Bundle.SearchEntryMode.Include)
+                if (entry.Mode is not (null or Bundle.SearchEntryMode.Match or Bundle.SearchEntryMode.Include))
                 {
-                    yield return resource;
+                    continue;
+                }
+
+                var location = entry.Mode == Bundle.SearchEntryMode.Include ? $"GET {resourceType} search include" : $"GET {resourceType} search";
+                if (entry.Resource is { } resource)
+                {
+                    yield return new SourceItem(location, resource, null);
+                }
+                else if (entry.Failure is { } failure)
+                {
+                    yield return new SourceItem(location, null, failure with { Location = location });
                 }
             }
 
@@ -86,7 +116,7 @@ public sealed partial class FhirClient
         }
 
         Counter.CountRequest();
-        var path = PathOf($"{resourceType}/{id}");
+        var path = PathOf($"{resourceType}/{{id}}");
         var resource = Required(await _api.ReadAsync(resourceType, id!, cancellationToken), "GET", path);
         return resource as T
             ?? throw new FhirProtocolException("GET", path, $"The server answered GET {path} with a {resource.TypeName}, not a {resourceType}.", null);
@@ -111,14 +141,15 @@ public sealed partial class FhirClient
 
     /// <summary>An empty body deserialises to null: a 200 without content is not an answer.</summary>
     private static TResult Required<TResult>(TResult? result, string method, string path)
-        where TResult : Resource =>
+        where TResult : class =>
         result ?? throw new FhirProtocolException(method, path, $"The FHIR server answered {method} {path} with an empty body.", null);
 
-    private string PathOf(string relative) => _baseUrl.AbsolutePath.TrimEnd('/') + "/" + relative;
+    /// <summary>A path for messages: the base's path and <paramref name="relative"/> (never with a resource id in it).</summary>
+    private string PathOf(string relative) => RequestDescription.WithoutIds(_baseUrl.AbsolutePath.TrimEnd('/')) + "/" + relative;
 
-    private Uri? NextLink(Bundle page, string resourceType)
+    private Uri? NextLink(SearchPage page, string resourceType)
     {
-        var link = page.Link.FirstOrDefault(l => string.Equals(l.Relation, "next", StringComparison.Ordinal))?.Url;
+        var link = page.Links.FirstOrDefault(l => string.Equals(l.Relation, "next", StringComparison.Ordinal))?.Url;
         if (string.IsNullOrEmpty(link))
         {
             return null;

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Interop.Ehr.Rest;
 
 /// <summary>
-/// Logs each HTTP attempt with method, path (never the query string: search values are patient data),
-/// status and duration, and counts it. Replaces IHttpClientFactory's default loggers, which log the full URI.
+/// Logs each HTTP attempt with method, path (never the query string: search values are patient data; never a resource id:
+/// <c>GET /fhir/Patient/{id}</c>), status and duration, and counts it. Replaces IHttpClientFactory's default loggers, which
+/// log the full URI.
 /// </summary>
 internal sealed partial class FhirHttpLoggingHandler(ILogger<FhirHttpLoggingHandler> logger, TimeProvider timeProvider, string ehrName, FhirRequestCounter? counter)
     : DelegatingHandler

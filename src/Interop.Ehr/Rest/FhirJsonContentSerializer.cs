@@ -8,7 +8,8 @@ namespace Interop.Ehr.Rest;
 
 /// <summary>
 /// Refit's body serializer for FHIR: Firely's System.Text.Json options (<see cref="FhirJson.Options"/>,
-/// strict) and <c>application/fhir+json</c>. Bodies are buffered so that a retry can send them again.
+/// strict) and <c>application/fhir+json</c>. Bodies are buffered so that a retry can send them again. Search pages are
+/// <see cref="SearchPage"/>s: a resource in one that is not valid FHIR is set aside, not the whole page.
 /// </summary>
 internal sealed class FhirJsonContentSerializer : IHttpContentSerializer
 {
@@ -24,6 +25,12 @@ internal sealed class FhirJsonContentSerializer : IHttpContentSerializer
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (typeof(T) == typeof(SearchPage))
+        {
+            // A search page is read entry by entry when it must be, so one bad resource does not cost the page.
+            var bytes = await content.ReadAsByteArrayAsync(cancellationToken);
+            return bytes.Length == 0 ? default : (T)(object)SearchPage.Parse(bytes);
+        }
         var stream = await content.ReadAsStreamAsync(cancellationToken);
         await using (stream)
         {

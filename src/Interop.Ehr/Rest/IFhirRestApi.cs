@@ -25,10 +25,11 @@ public interface IFhirRestApi
     /// <c>GET [base]/{resourceType}?{query}</c>: a search, returning the first page as a searchset Bundle.
     /// Each parameter name and value is percent-encoded (RFC 3986), so a token
     /// <c>code=http://loinc.org|78219-3</c> goes out as <c>code=http%3A%2F%2Floinc.org%7C78219-3</c>;
-    /// a query given already encoded (<see cref="FhirSearchQuery.FromEncoded"/>) goes out verbatim.
+    /// a query given already encoded (<see cref="FhirSearchQuery.FromEncoded"/>) goes out verbatim. Each entry's
+    /// resource is read on its own (<see cref="SearchPage"/>).
     /// </summary>
     [Get("/{resourceType}")]
-    Task<Bundle> SearchAsync(
+    Task<SearchPage> SearchAsync(
         string resourceType,
         [QueryConverter(typeof(FhirSearchQueryConverter))] FhirSearchQuery query,
         CancellationToken cancellationToken);
@@ -39,7 +40,7 @@ public interface IFhirRestApi
     /// anything is sent (<see cref="FhirProtocolException"/>): credentials go to the configured server only.
     /// </summary>
     [Get("")]
-    Task<Bundle> GetPageAsync([Url] Uri nextLink, CancellationToken cancellationToken);
+    Task<SearchPage> GetPageAsync([Url] Uri nextLink, CancellationToken cancellationToken);
 
     /// <summary><c>GET [base]/{resourceType}/{id}</c>: one resource by logical id.</summary>
     [Get("/{resourceType}/{id}")]

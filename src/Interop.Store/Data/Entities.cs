@@ -62,6 +62,9 @@ internal sealed class SyncRunRow
 
     public DateTimeOffset? FinishedAt { get; set; }
 
+    /// <summary>Until when the running run's process is known alive (renewed by its heartbeat); null in rows from before it existed.</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
     public DateTimeOffset AsOf { get; set; }
 
     public int ResourcesRead { get; set; }

@@ -14,8 +14,8 @@ internal static class StoredCodes
         v => v == "file" ? SyncRunMode.File : v == "live" ? SyncRunMode.Live : SyncRunMode.DryRun);
 
     public static readonly ValueConverter<SyncRunStatus, string> RunStatus = new(
-        v => v == SyncRunStatus.Running ? "running" : v == SyncRunStatus.Completed ? "completed" : "failed",
-        v => v == "running" ? SyncRunStatus.Running : v == "completed" ? SyncRunStatus.Completed : SyncRunStatus.Failed);
+        v => v == SyncRunStatus.Running ? "running" : v == SyncRunStatus.Completed ? "completed" : v == SyncRunStatus.Abandoned ? "abandoned" : "failed",
+        v => v == "running" ? SyncRunStatus.Running : v == "completed" ? SyncRunStatus.Completed : v == "abandoned" ? SyncRunStatus.Abandoned : SyncRunStatus.Failed);
 }
 
 /// <summary>An instant as its UTC ticks: exact (100 ns) and monotonic, so SQL comparisons and ORDER BY hold.</summary>

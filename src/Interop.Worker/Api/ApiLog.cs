@@ -13,6 +13,10 @@ internal static partial class ApiLog
         Message = "No API key and no JWT authority is configured (section Api): every API and CDS Hooks request will be refused")]
     public static partial void NoCredentialsConfigured(ILogger logger);
 
+    [LoggerMessage(EventId = 703, Level = LogLevel.Warning,
+        Message = "Api:Urls: {Url} is plain http on an address other machines can reach: API keys, tokens and trial status would cross the network unencrypted. Use https (a Kestrel certificate) or a TLS-terminating reverse proxy in front of a loopback address")]
+    public static partial void PlainHttpOffThisMachine(ILogger logger, string url);
+
     [LoggerMessage(EventId = 702, Level = LogLevel.Information, Message = "CDS Hooks {Hook} request answered with {Cards} card(s)")]
     public static partial void CdsHooksAnswered(ILogger logger, string hook, int cards);
 }

@@ -18,6 +18,13 @@ internal sealed class ApiOptions
     /// <summary>JWT bearer authentication; null when not configured.</summary>
     public ApiJwtOptions? Jwt { get; set; }
 
+    /// <summary>
+    /// Whether <paramref name="url"/> is plain http on an address that is not loopback (a host name other than
+    /// <c>localhost</c>, a network address, or all interfaces): accepted, but warned about at start.
+    /// </summary>
+    public static bool IsPlainHttpOffThisMachine(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback;
+
     /// <summary>The option errors, each naming the setting; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

@@ -62,6 +62,7 @@ internal static class ApiViews
             SyncRunStatus.Running => "running",
             SyncRunStatus.Completed => "completed",
             SyncRunStatus.Failed => "failed",
+            SyncRunStatus.Abandoned => "abandoned",
             _ => throw new ArgumentOutOfRangeException(nameof(r), r.Status, null),
         },
         StartedAt = r.StartedAt,

@@ -48,7 +48,8 @@ internal static class InteropApi
     }
 
     /// <summary>
-    /// Listens on <c>Api:Urls</c> (unless addresses were set on <paramref name="app"/>), adds the exception handler,
+    /// Listens on <c>Api:Urls</c> (unless addresses were set on <paramref name="app"/>), warning for each plain http address
+    /// that is not loopback, adds the exception handler,
     /// status-code ProblemDetails, authentication and authorization, and maps the API, the OpenAPI document and
     /// CDS Hooks. Map anonymous endpoints (health) with <c>AllowAnonymous()</c>: everything else needs a caller.
     /// </summary>
@@ -63,11 +64,18 @@ internal static class InteropApi
             }
         }
 
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteropApi).FullName!);
         if (options.Keys.Count == 0 && options.Jwt is null)
         {
-            ApiLog.NoCredentialsConfigured(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteropApi).FullName!));
+            ApiLog.NoCredentialsConfigured(log);
         }
 
+        foreach (var url in app.Urls.Where(ApiOptions.IsPlainHttpOffThisMachine))
+        {
+            ApiLog.PlainHttpOffThisMachine(log, url);
+        }
+
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -3,6 +3,7 @@ using Interop.Ehr.Rest;
 using Interop.Store;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync;
+using Interop.Worker.Sync.Lease;
 using Interop.Worker.Sync.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ namespace Interop.Worker.Cli;
 /// <c>sync --once --source &lt;FHIR base URL&gt;</c>: a live sync against a configured (or loopback) EHR. Outcomes go
 /// back to the EHR; <c>run-report.json</c> goes to <c>--out</c> (default <c>Interop:OutputFolder</c>), in a dry run too.
 /// Exit codes: 0 all processed; 3 some input quarantined or some patient failed (queued and retried next run);
-/// 2 bad usage or configuration; 1 the EHR cannot take the write-back, another sync holds the lease, or anything else.
+/// 2 bad usage or configuration; 1 the EHR cannot take the write-back, another sync holds the lease (or took it over), or anything else.
 /// </summary>
 internal static class LiveSyncVerb
 {
@@ -47,7 +48,7 @@ internal static class LiveSyncVerb
             await error.WriteLineAsync($"error: EHR '{target.Name}' refuses to write: {ex.Message} Run 'check --source {EhrBaseUrl.Display(target.BaseUrl)}' for the full go-live report.");
             return ExitCodes.Failure;
         }
-        catch (LiveSyncLeaseException ex)
+        catch (Exception ex) when (ex is LiveSyncLeaseException or RunLeaseLostException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Failure;

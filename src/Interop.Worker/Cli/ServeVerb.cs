@@ -20,14 +20,15 @@ internal static class ServeVerb
     public static async Task<int> RunAsync(TextWriter error, HostCustomization? customize, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        InteropHost.Configure(builder, [], customize, adHocEhr: null);
+        var configuration = InteropHost.Configure(builder, [], customize, adHocEhr: null);
         ServeServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddInteropApi(builder.Configuration);
         customize?.Services?.Invoke(builder.Services);
         WebApplication? app = null;
         try
         {
-            // Building resolves the host's options (the shutdown timeout comes from Schedule), so it is validated too.
+            // Building resolves the host's options (the shutdown timeout comes from Schedule): sections and settings are checked first.
+            configuration.ThrowIfInvalid();
             app = builder.Build();
             InteropHost.ValidateOptions(app.Services);
             ServeServices.ValidateOptions(app.Services);

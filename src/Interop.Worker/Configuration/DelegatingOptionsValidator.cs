@@ -25,3 +25,10 @@ internal sealed class ReadingOptionsValidator : IValidateOptions<Interop.Fhir.Ma
     public ValidateOptionsResult Validate(string? name, Interop.Fhir.Mapping.ReadingOptions options) =>
         InteropOptionsValidator.ToResult(options.Validate());
 }
+
+/// <summary>Validates the run lease settings on start.</summary>
+internal sealed class RunLeaseOptionsValidator : IValidateOptions<Sync.Lease.RunLeaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, Sync.Lease.RunLeaseOptions options) =>
+        InteropOptionsValidator.ToResult(options.Validate());
+}

@@ -2,8 +2,11 @@ using Interop.Domain.Rules;
 using Interop.Fhir.Mapping;
 using Interop.Store;
 using Interop.Worker.Sync;
+using Interop.Worker.Sync.Lease;
 using Interop.Worker.Sync.Live;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -34,17 +37,22 @@ internal static class InteropHost
     /// The configuration, logging, validated options and services every verb shares, on a generic host's builder or on
     /// the web application builder of <c>serve</c>. Test seams' service replacements are left to the caller, to apply last.
     /// </summary>
-    public static void Configure(
+    /// <returns>The check of the configuration's sections and settings (also registered), to run before the host is built.</returns>
+    public static ConfigurationCheck Configure(
         IHostApplicationBuilder builder, IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize, Uri? adHocEhr)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        customize?.Configure?.Invoke(builder.Configuration);
-        builder.Configuration.AddInMemoryCollection(overrides);
+        var check = ConfigureSources(builder.Configuration, overrides, customize);
+        builder.Services.AddSingleton(check);
 
         // Logs go to stderr: stdout carries the run summary, which scripts may read.
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // No log line with a request's path or query string (patient ids), whatever the Logging settings say.
+        builder.Services.PostConfigure<LoggerFilterOptions>(Logging.PrivacyLogFloor.Apply);
+        builder.Services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
 
         builder.Services.AddOptions<InteropOptions>()
             .Bind(builder.Configuration.GetSection(InteropOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
@@ -63,24 +71,61 @@ internal static class InteropHost
         builder.Services.AddSingleton(customize?.TimeProvider ?? TimeProvider.System);
         builder.Services.AddInteropStore(builder.Configuration);
         EhrConfiguration.AddInteropEhrs(builder.Services, builder.Configuration, adHocEhr);
+        builder.Services.AddOptions<RunLeaseOptions>()
+            .Bind(builder.Configuration.GetSection(RunLeaseOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidator>();
+        builder.Services.AddSingleton<RunLeases>();
         builder.Services.AddSingleton<FileSyncRunner>();
         LiveSyncServices.Add(builder.Services);
         builder.Services.AddSingleton<LiveSyncRunner>();
         Report.ReportServices.Add(builder.Services, builder.Configuration);
+        return check;
     }
 
     /// <summary>
-    /// Resolves every options class now, so that a bad setting fails before any work: invalid values
-    /// throw <see cref="OptionsValidationException"/>, unknown keys <see cref="ConfigurationException"/>.
+    /// appsettings.json, then environment variables that are settings (<see cref="EnvironmentSettings"/>: of a known section,
+    /// <c>Interop__SiteTimeZone</c>, or with our prefix, <c>INTEROP_Schedule__Cron</c>), never the rest of the process's
+    /// environment; then a caller's settings.
+    /// </summary>
+    private static ConfigurationCheck ConfigureSources(
+        IConfigurationManager configuration, IEnumerable<KeyValuePair<string, string?>> overrides, HostCustomization? customize)
+    {
+        var sources = configuration.Sources;
+        var prefixed = EnvironmentSettings.Prefixed(ConfigurationCheck.EnvironmentPrefix);
+        var unprefixed = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (unprefixed >= 0)
+        {
+            sources[unprefixed] = EnvironmentSettings.OfKnownSections();
+            sources.Insert(unprefixed + 1, prefixed);
+        }
+        else
+        {
+            sources.Add(prefixed);
+        }
+
+        var firstOfCaller = sources.Count;
+        customize?.Configure?.Invoke(configuration);
+        configuration.AddInMemoryCollection(overrides);
+        var ours = sources.Where((source, i) => source is JsonConfigurationSource || source == prefixed || i >= firstOfCaller).ToList();
+        return new ConfigurationCheck(configuration, ours);
+    }
+
+    /// <summary>
+    /// Checks the configuration's sections and settings and resolves every options class now, so that a bad setting fails
+    /// before any work: unknown sections or settings and invalid values throw <see cref="OptionsValidationException"/>, a
+    /// value of the wrong type <see cref="ConfigurationException"/>.
     /// </summary>
     public static void ValidateOptions(IServiceProvider services)
     {
+        services.GetRequiredService<ConfigurationCheck>().ThrowIfInvalid();
         try
         {
             _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
             _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
             _ = services.GetRequiredService<IOptions<ReadingOptions>>().Value;
             _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<RunLeaseOptions>>().Value;
             EhrConfiguration.Validate(services);
         }
         catch (InvalidOperationException ex)

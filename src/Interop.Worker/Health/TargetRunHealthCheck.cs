@@ -8,7 +8,7 @@ namespace Interop.Worker.Health;
 
 /// <summary>
 /// A target's last run: healthy while every scheduled occurrence more than <see cref="HealthOptions.RunGrace"/> ago has a
-/// completed run started after it; degraded when stale, when the newest run failed, or when none has completed yet
+/// completed run started after it; degraded when stale, when the newest run failed or was abandoned, or when none has completed yet
 /// (a fresh install is not broken, only not yet useful).
 /// </summary>
 internal sealed class TargetRunHealthCheck(string target, SyncSchedules schedules, StateStore store, TimeProvider time, IOptions<HealthOptions> options)
@@ -47,6 +47,11 @@ internal sealed class TargetRunHealthCheck(string target, SyncSchedules schedule
         if (latest.Status == SyncRunStatus.Failed)
         {
             return HealthCheckResult.Degraded($"The last run, started {Format(latest.StartedAt)}, failed.");
+        }
+
+        if (latest.Status == SyncRunStatus.Abandoned)
+        {
+            return HealthCheckResult.Degraded($"The last run, started {Format(latest.StartedAt)}, was abandoned: its process stopped without finishing it.");
         }
 
         if (runs.LastCompleted is not { } completed)

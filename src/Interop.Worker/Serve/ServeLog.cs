@@ -34,6 +34,15 @@ internal static partial class ServeLog
     [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Catching up {Target}: it has no completed run yet")]
     public static partial void CatchingUpFirstRun(ILogger logger, string target);
 
+    [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Sync of {Target} refused: another process holds the EHR's run lease until {HeldUntil:O} (renewed while it runs)")]
+    public static partial void RunRefusedByLease(ILogger logger, string target, DateTimeOffset heldUntil);
+
+    [LoggerMessage(EventId = 411, Level = LogLevel.Information, Message = "Sync of {Target} will be tried again at {RetryAt:O}, when the run lease that refused it runs out")]
+    public static partial void RetryingAfterLease(ILogger logger, string target, DateTimeOffset retryAt);
+
+    [LoggerMessage(EventId = 412, Level = LogLevel.Information, Message = "Marked {Count} runs abandoned: their process stopped without finishing them")]
+    public static partial void RunsAbandoned(ILogger logger, int count);
+
     [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "The schedule of {Target} has no further occurrence; it will not run again until restarted")]
     public static partial void NoNextOccurrence(ILogger logger, string target);
 }

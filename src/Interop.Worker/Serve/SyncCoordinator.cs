@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Interop.Ehr.Ndjson;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Terminology;
+using Interop.Worker.Sync.Lease;
 using Interop.Worker.Sync.Live;
 using Interop.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -58,18 +59,21 @@ internal sealed class SyncCoordinator : ISyncTrigger, IDisposable
         return Task.FromResult(new SyncTriggerResult(SyncTriggerOutcome.Started, resolved));
     }
 
-    /// <summary>Runs a scheduled sync of <paramref name="target"/> to its end, unless one is running (then <see cref="SyncTriggerOutcome.AlreadyRunning"/>).</summary>
-    public async Task<SyncTriggerOutcome> RunScheduledAsync(string target, string trigger, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a scheduled sync of <paramref name="target"/> to its end, unless one is running in this process (then
+    /// <see cref="SyncTriggerOutcome.AlreadyRunning"/>). A run refused because another process holds the EHR's run lease
+    /// says when that lease runs out (<see cref="ScheduledRun.LeaseHeldUntil"/>).
+    /// </summary>
+    public async Task<ScheduledRun> RunScheduledAsync(string target, string trigger, CancellationToken cancellationToken)
     {
         var gate = _gates[target];
         if (_stopping.IsCancellationRequested || !gate.Wait(0, CancellationToken.None))
         {
-            return SyncTriggerOutcome.AlreadyRunning;
+            return new ScheduledRun(SyncTriggerOutcome.AlreadyRunning);
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-        await RunGatedAsync(target, trigger, gate, linked.Token);
-        return SyncTriggerOutcome.Started;
+        return new ScheduledRun(SyncTriggerOutcome.Started, await RunGatedAsync(target, trigger, gate, linked.Token));
     }
 
     /// <summary>Refuses new runs and asks running ones to stop (between patients).</summary>
@@ -87,11 +91,11 @@ internal sealed class SyncCoordinator : ISyncTrigger, IDisposable
         }
     }
 
-    private async Task RunGatedAsync(string target, string trigger, SemaphoreSlim gate, CancellationToken cancellationToken)
+    private async Task<DateTimeOffset?> RunGatedAsync(string target, string trigger, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         try
         {
-            await RunOneAsync(target, trigger, cancellationToken);
+            return await RunOneAsync(target, trigger, cancellationToken);
         }
         finally
         {
@@ -99,7 +103,8 @@ internal sealed class SyncCoordinator : ISyncTrigger, IDisposable
         }
     }
 
-    private async Task RunOneAsync(string target, string trigger, CancellationToken cancellationToken)
+    /// <summary>Runs one sync; returns when the run lease that refused it runs out, or null.</summary>
+    private async Task<DateTimeOffset?> RunOneAsync(string target, string trigger, CancellationToken cancellationToken)
     {
         using var telemetry = _telemetry.StartRun(target, trigger);
         ServeLog.RunStarting(_logger, target, trigger);
@@ -115,7 +120,15 @@ internal sealed class SyncCoordinator : ISyncTrigger, IDisposable
             telemetry.Cancelled();
             ServeLog.RunCancelled(_logger, target);
         }
-        catch (Exception ex) when (ex is EhrCapabilityException or LiveSyncLeaseException or FhirEhrException)
+        catch (LiveSyncLeaseException ex)
+        {
+            // Another process syncs this EHR (or crashed while it did): the caller may try again once its lease runs out.
+            telemetry.Failed(ex.GetType().Name);
+            var heldUntil = ex.HeldUntil ?? _time.GetUtcNow();
+            ServeLog.RunRefusedByLease(_logger, target, heldUntil);
+            return heldUntil;
+        }
+        catch (Exception ex) when (ex is EhrCapabilityException or RunLeaseLostException or FhirEhrException)
         {
             // Messages built from settings, capability names, HTTP statuses and issue codes: no patient data.
             telemetry.Failed(ex.GetType().Name);
@@ -134,5 +147,12 @@ internal sealed class SyncCoordinator : ISyncTrigger, IDisposable
             telemetry.Failed(ex.GetType().Name);
             ServeLog.RunFailedUnexpectedly(_logger, target, failureType, ex.StackTrace);
         }
+
+        return null;
     }
 }
+
+/// <summary>What a scheduled run did.</summary>
+/// <param name="Outcome">Started, or not because a run of the target is going on in this process.</param>
+/// <param name="LeaseHeldUntil">When it was refused because another process holds the EHR's run lease: when that lease runs out unless renewed.</param>
+internal sealed record ScheduledRun(SyncTriggerOutcome Outcome, DateTimeOffset? LeaseHeldUntil = null);

@@ -10,6 +10,8 @@ namespace Interop.Worker.Serve;
 /// in the site's time zone and runs the target's sync to its end before computing the next occurrence from then, so a
 /// long run never overlaps the next and missed occurrences are not stacked. At start, a target whose latest occurrence
 /// passed after the start of its last completed run (or that never completed one) is caught up once, at once.
+/// A catch-up or scheduled run refused because another process holds the EHR's run lease (a sync from the command line, or
+/// one that crashed and left its lease) is tried again when that lease runs out, unless the next occurrence comes first.
 /// On stop, no new run starts and the running syncs are cancelled, to stop at the next patient.
 /// </summary>
 internal sealed class SyncScheduler(
@@ -25,10 +27,18 @@ internal sealed class SyncScheduler(
     /// <summary>The longest single timer (Task.Delay takes at most about 49 days): longer waits are re-checked against the clock.</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromDays(30);
 
+    /// <summary>Added to the lease's end before a retry: processes sharing the store on other machines have their own clocks.</summary>
+    private static readonly TimeSpan RetryMargin = TimeSpan.FromSeconds(2);
+
     /// <summary>Migrates the store before the host goes on (and so before the HTTP server takes a trigger), then starts the loops.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await store.MigrateAsync(cancellationToken);
+        if (await store.MarkAbandonedRunsAsync(cancellationToken) is var abandoned and > 0)
+        {
+            ServeLog.RunsAbandoned(logger, abandoned);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
@@ -64,11 +74,7 @@ internal sealed class SyncScheduler(
 
                 ServeLog.NextRun(logger, schedule.Target, due, schedule.Cron, schedule.Zone.Id);
                 await WaitUntilAsync(schedule.Target, due, stoppingToken);
-                if (await coordinator.RunScheduledAsync(schedule.Target, "scheduled", stoppingToken) == SyncTriggerOutcome.AlreadyRunning
-                    && !stoppingToken.IsCancellationRequested)
-                {
-                    ServeLog.ScheduledSkipped(logger, schedule.Target);
-                }
+                await RunAsync(schedule, "scheduled", stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -98,7 +104,31 @@ internal sealed class SyncScheduler(
                 ServeLog.CatchingUpFirstRun(logger, schedule.Target);
             }
 
-            await coordinator.RunScheduledAsync(schedule.Target, "catch-up", stoppingToken);
+            await RunAsync(schedule, "catch-up", stoppingToken);
+        }
+    }
+
+    /// <summary>Runs the target now and, while another process's run lease refuses it, again when that lease runs out.</summary>
+    private async Task RunAsync(TargetSchedule schedule, string trigger, CancellationToken stoppingToken)
+    {
+        var run = await coordinator.RunScheduledAsync(schedule.Target, trigger, stoppingToken);
+        if (run.Outcome == SyncTriggerOutcome.AlreadyRunning && !stoppingToken.IsCancellationRequested)
+        {
+            ServeLog.ScheduledSkipped(logger, schedule.Target);
+        }
+
+        while (run.LeaseHeldUntil is { } heldUntil && !stoppingToken.IsCancellationRequested)
+        {
+            var retryAt = heldUntil + RetryMargin;
+            if (schedule.NextAfter(time.GetUtcNow()) is { } next && next <= retryAt)
+            {
+                // The next occurrence comes first and is the retry.
+                return;
+            }
+
+            ServeLog.RetryingAfterLease(logger, schedule.Target, retryAt);
+            await WaitUntilAsync(schedule.Target, retryAt, stoppingToken);
+            run = await coordinator.RunScheduledAsync(schedule.Target, "lease-retry", stoppingToken);
         }
     }
 

@@ -10,6 +10,7 @@ using Interop.Fhir.Terminology;
 using Interop.Fhir.Validation;
 using Interop.Store;
 using Interop.Worker.Configuration;
+using Interop.Worker.Sync.Lease;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,8 @@ internal sealed class FileSyncRunner(
     IOptions<TrialRuleOptions> ruleOptions,
     IOptions<ReadingOptions> readingOptions,
     ILogger<FileSyncRunner> logger,
-    StateStore? store = null)
+    StateStore? store = null,
+    RunLeases? runs = null)
 {
     public const string ReportFileName = "run-report.json";
 
@@ -41,22 +43,23 @@ internal sealed class FileSyncRunner(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(asOf);
-        var history = request.DryRun ? null : store;
-        if (history is null)
+        if (request.DryRun || store is null || runs is null)
         {
             return await SyncAsync(request, asOf, runId: null, cancellationToken);
         }
 
-        var runId = await history.StartRunAsync(RunHistory.FileTarget, SyncRunMode.File, asOf.Instant, cancellationToken);
+        // Not exclusive (the output is a folder, not an EHR), but alive only while its heartbeat is: a file run whose process
+        // dies reads as abandoned once its lease runs out, like a live one.
+        await using var run = await runs.BeginAsync(RunHistory.FileTarget, SyncRunMode.File, asOf.Instant, exclusive: false, cancellationToken);
         try
         {
-            var report = await SyncAsync(request, asOf, runId, cancellationToken);
-            await history.FinishRunAsync(runId, RunHistory.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
+            var report = await SyncAsync(request, asOf, run.RunId, cancellationToken);
+            await run.FinishAsync(RunHistory.Completion(report, SyncRunStatus.Completed));
             return report;
         }
         catch (Exception)
         {
-            await history.FinishRunAsync(runId, RunHistory.Failed(), CancellationToken.None);
+            await run.FinishAsync(RunHistory.Failed());
             throw;
         }
     }

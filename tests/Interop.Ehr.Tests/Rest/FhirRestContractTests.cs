@@ -184,7 +184,8 @@ public sealed class FhirRestContractTests : IDisposable
         var error = await Assert.ThrowsAsync<FhirProtocolException>(() => _host.Client.ReadAsync<Patient>("p1", CancellationToken.None));
 
         Assert.Contains("malformed JSON", error.Message, StringComparison.Ordinal);
-        Assert.Contains("GET /fhir/Patient/p1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("GET /fhir/Patient/{id}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("p1", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Doe", error.Message, StringComparison.Ordinal);
     }
 
@@ -211,6 +212,33 @@ public sealed class FhirRestContractTests : IDisposable
         Assert.Contains(lines, l => l.Contains("GET /fhir/Observation -> 200", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("secret", StringComparison.Ordinal) || l.Contains("patient=", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ReadAsync_LoggingAndErrors_NameTheTypeButNeverTheId()
+    {
+        Respond("/fhir/Patient/secret-patient-42", Patient("secret-patient-42"));
+        Respond("/fhir/Patient/secret-patient-43", Outcome(OperationOutcome.IssueType.NotFound, "no such patient"), status: 404);
+
+        await _host.Client.ReadAsync<Patient>("secret-patient-42", CancellationToken.None);
+        var error = await Assert.ThrowsAsync<FhirServerException>(() => _host.Client.ReadAsync<Patient>("secret-patient-43", CancellationToken.None));
+
+        var lines = _host.Logs.Messages.ToList();
+        Assert.Contains(lines, l => l.Contains("GET /fhir/Patient/{id} -> 200", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("GET /fhir/Patient/{id} -> 404", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("secret-patient", StringComparison.Ordinal));
+        Assert.Contains("GET /fhir/Patient/{id}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-patient", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/fhir/r4/Patient/p1", "/fhir/r4/Patient/{id}")]
+    [InlineData("/fhir/Observation/o1/_history/3", "/fhir/Observation/{id}/_history/{vid}")]
+    [InlineData("/fhir/Observation/_search", "/fhir/Observation/_search")]
+    [InlineData("/fhir/Patient/$everything", "/fhir/Patient/$everything")]
+    [InlineData("/fhir/metadata", "/fhir/metadata")]
+    [InlineData("/fhir", "/fhir")]
+    public void Path_WithResourceIds_IdsReplaced(string path, string described) =>
+        Assert.Equal(described, RequestDescription.Path(new Uri("https://ehr.example.org" + path + "?patient=Patient/p1")));
 
     [Fact]
     public void Serializer_RoundTrip_UsesFirelyOptions()

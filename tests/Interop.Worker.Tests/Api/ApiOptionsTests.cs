@@ -1,5 +1,6 @@
 using Interop.Testing;
 using Interop.Worker.Api;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Interop.Worker.Tests.Api;
@@ -99,11 +100,61 @@ public sealed class ApiOptionsTests
         Assert.Contains("'Key'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://0.0.0.0:5080", true)]
+    [InlineData("http://[::]:5080", true)]
+    [InlineData("http://10.1.2.3:5080", true)]
+    [InlineData("http://interop.hospital.local:5080", true)]
+    [InlineData("http://127.0.0.1:5080", false)]
+    [InlineData("http://localhost:5080", false)]
+    [InlineData("http://[::1]:5080", false)]
+    [InlineData("https://0.0.0.0:5443", false)]
+    public void IsPlainHttpOffThisMachine_ByAddressAndScheme(string url, bool warned) =>
+        Assert.Equal(warned, ApiOptions.IsPlainHttpOffThisMachine(url));
+
+    [Fact]
+    public async Task UseInteropApi_PlainHttpOnANetworkAddress_WarnsNamingIt()
+    {
+        using var folder = new TempFolder();
+        var settings = ApiServer.Settings(folder.Path);
+        settings["Api:Urls"] = "http://0.0.0.0:5999;http://127.0.0.1:5998;https://0.0.0.0:5997";
+        var logs = new ListLoggerProvider();
+
+        // Composed, not started: nothing listens on the network address.
+        await using var app = ApiServer.Build(settings, new FakeSyncTrigger(), logs);
+
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("plain http", StringComparison.Ordinal));
+        Assert.StartsWith("Api:Urls: http://0.0.0.0:5999 is plain http", warning.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Composes and starts the app as serve does (UseInteropApi reads the options, so a bad setting may stop either step).</summary>
     private static async Task BuildAndStartAsync(Dictionary<string, string?> settings)
     {
         await using var app = ApiServer.Build(settings, new FakeSyncTrigger());
         await app.StartAsync();
         await app.StopAsync();
+    }
+}
+
+/// <summary>Keeps every log entry's level and message.</summary>
+internal sealed class ListLoggerProvider : ILoggerProvider
+{
+    public System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ListLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Entries.Enqueue((logLevel, category, formatter(state, exception)));
     }
 }

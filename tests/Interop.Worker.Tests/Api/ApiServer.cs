@@ -39,6 +39,9 @@ public sealed class ApiServer : IAsyncLifetime
 
     public Guid CompletedRunId { get; private set; }
 
+    /// <summary>A run of <c>file</c> whose lease ran out without it finishing.</summary>
+    public Guid AbandonedRunId { get; private set; }
+
     internal StateStore Store => _app!.Services.GetRequiredService<StateStore>();
 
     public static string Sha256Hex(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
@@ -59,12 +62,17 @@ public sealed class ApiServer : IAsyncLifetime
     };
 
     /// <summary>The app as the tests run it; <paramref name="settings"/> replace the defaults (start-up failure tests).</summary>
-    internal static WebApplication Build(IDictionary<string, string?> settings, ISyncTrigger trigger)
+    internal static WebApplication Build(IDictionary<string, string?> settings, ISyncTrigger trigger, ILoggerProvider? logs = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
         builder.Services.AddInteropStore(builder.Configuration);
         builder.Services.AddSingleton(trigger);
         builder.Services.AddSingleton<ITrialSummarySource, FakeTrialSummarySource>();
@@ -89,7 +97,7 @@ public sealed class ApiServer : IAsyncLifetime
     {
         _app = Build(Settings(_folder.FullName), Trigger);
         await Store.MigrateAsync(CancellationToken.None);
-        CompletedRunId = await Store.StartRunAsync("epic", SyncRunMode.Live, SeedSubjects.AsOf, CancellationToken.None);
+        CompletedRunId = await Store.StartRunAsync("epic", SyncRunMode.Live, SeedSubjects.AsOf, TimeSpan.FromMinutes(2), CancellationToken.None);
         await Store.FinishRunAsync(CompletedRunId, new SyncRunCompletion(SyncRunStatus.Completed, 2,
             new SyncRunCounts(ResourcesRead: 120, PatientsScreened: 8, Evaluated: 8, OutcomesWritten: 30, RequestsMade: 14),
             [new QuarantinedRecord("GET Observation page 2", "Observation", "obs-9", "p-eligible", "effectiveDateTime is not a valid dateTime")])
@@ -97,7 +105,9 @@ public sealed class ApiServer : IAsyncLifetime
                 Warnings = [new RunWarning("GET DiagnosticReport search", "DiagnosticReport", "dr-3", "p-eligible", "mrd-in-report-conclusion", "an MRD result only in a report's conclusion was not read")],
             },
             CancellationToken.None);
-        await Store.StartRunAsync("file", SyncRunMode.File, SeedSubjects.AsOf, CancellationToken.None);
+
+        // A run whose process died at once: its lease (one tick) has run out, so it reads as abandoned.
+        AbandonedRunId = await Store.StartRunAsync("file", SyncRunMode.File, SeedSubjects.AsOf, TimeSpan.FromTicks(1), CancellationToken.None);
         await Store.UpsertSubjectStatusesAsync(SeedSubjects.All(CompletedRunId), CancellationToken.None);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.Single());

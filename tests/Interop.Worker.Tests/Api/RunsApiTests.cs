@@ -25,6 +25,17 @@ public sealed class RunsApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task ListRunsAsync_RunWhoseProcessIsGone_IsAbandonedWithoutExitCode()
+    {
+        var file = await _read.ListRunsAsync(ehr: "file");
+
+        var run = Assert.Single(file.Items);
+        Assert.Equal((server.AbandonedRunId, "abandoned", (int?)null), (run.RunId, run.Status, run.ExitCode));
+        Assert.NotNull(run.FinishedAt);
+        Assert.Equal("abandoned", (await _read.GetRunAsync(server.AbandonedRunId)).Run.Status);
+    }
+
+    [Fact]
     public async Task GetRunAsync_Known_ListsQuarantinedRecordsAndWarningsNamingThePatient()
     {
         var detail = await _read.GetRunAsync(server.CompletedRunId);

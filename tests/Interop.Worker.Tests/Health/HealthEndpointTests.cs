@@ -123,7 +123,7 @@ public sealed class HealthEndpointTests
 
         if (seedRunAt is not null)
         {
-            var id = await store.StartRunAsync("file", SyncRunMode.File, time.GetUtcNow(), CancellationToken.None);
+            var id = await store.StartRunAsync("file", SyncRunMode.File, time.GetUtcNow(), TimeSpan.FromMinutes(2), CancellationToken.None);
             await store.FinishRunAsync(id, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []), CancellationToken.None);
             time.SetUtcNow(Now);
         }

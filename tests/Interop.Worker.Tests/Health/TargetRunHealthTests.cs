@@ -33,6 +33,16 @@ public sealed class TargetRunHealthTests
     }
 
     [Fact]
+    public void Assess_LatestRunAbandoned_IsDegradedNamingIt()
+    {
+        var completed = Run(LastStart, SyncRunStatus.Completed);
+        var abandoned = Run(LastStart.AddMinutes(5), SyncRunStatus.Abandoned);
+        var result = TargetRunHealthCheck.Assess(Nightly, new TargetRuns(completed, abandoned), LastStart.AddHours(1), Grace);
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Contains("abandoned", result.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Assess_FirstRunStillRunning_IsDegraded()
     {
         var running = Run(LastStart, SyncRunStatus.Running);

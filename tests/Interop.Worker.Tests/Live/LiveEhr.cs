@@ -6,12 +6,14 @@ using Interop.Domain.Facts;
 using Interop.Domain.Rules;
 using Interop.Ehr.DependencyInjection;
 using Interop.Ehr.Rest;
+using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Serialization;
 using Interop.Store;
 using Interop.Testing;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync;
+using Interop.Worker.Sync.Lease;
 using Interop.Worker.Sync.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,16 +47,30 @@ internal sealed class LiveEhr : IAsyncDisposable
     /// </summary>
     public Func<string, bool>? RejectTransaction { get; set; }
 
+    /// <summary>When set, the body of every GET answer the adapter receives (not <see cref="GetAsync{T}"/>'s) is replaced by what this returns, as a server sending it would.</summary>
+    public Func<string, string>? RewriteRead { get; set; }
+
     /// <summary>The EHR's <c>WriteResearchSubject</c> setting for the runs of <see cref="SyncAsync"/>.</summary>
     public bool WriteResearchSubject { get; set; }
 
-    public static async Task<LiveEhr> StartAsync(bool load = true)
+    /// <summary>The clock of the store and the runs (the system's unless a test brings a fake one).</summary>
+    public TimeProvider Time { get; private init; } = TimeProvider.System;
+
+    /// <summary>The run lease settings of the runs.</summary>
+    public RunLeaseOptions LeaseOptions { get; } = new();
+
+    /// <summary>Told after each heartbeat renewal of a run (target, whether its lease is still held).</summary>
+    public Action<string, bool>? LeaseRenewed { get; set; }
+
+    /// <param name="load">Load the bundled sample export.</param>
+    /// <param name="time">A fake clock for the store and the runs (the FHIR server keeps its own).</param>
+    public static async Task<LiveEhr> StartAsync(bool load = true, TimeProvider? time = null)
     {
-        var ehr = new LiveEhr();
+        var ehr = new LiveEhr { Time = time ?? TimeProvider.System };
         await ehr.Server.StartAsync();
         ehr.Http = new HttpClient { BaseAddress = ehr.Server.BaseUri, Timeout = TimeSpan.FromSeconds(120) };
         ehr.Http.DefaultRequestHeaders.Accept.ParseAdd("application/fhir+json");
-        ehr.Store = StateStore.Create(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(ehr._folder.Path, "state.db")}" });
+        ehr.Store = StateStore.Create(new StoreOptions { ConnectionString = $"Data Source={Path.Combine(ehr._folder.Path, "state.db")}" }, ehr.Time);
         await ehr.Store.MigrateAsync(CancellationToken.None);
         var services = new ServiceCollection();
         services.AddLogging();
@@ -79,18 +95,23 @@ internal sealed class LiveEhr : IAsyncDisposable
         return asOf;
     }
 
-    public LiveSyncRunner Runner(Action<int>? afterTransaction = null, Func<PatientOutcomes, PatientOutcomes>? beforeValidation = null) => new(
+    public LiveSyncRunner Runner(
+        Action<int>? afterTransaction = null,
+        Func<PatientOutcomes, PatientOutcomes>? beforeValidation = null,
+        Func<Bundle, Bundle>? beforeTransactionValidation = null) => new(
         Store,
-        TimeProvider.System,
+        Time,
         Options.Create(new InteropOptions()),
         Options.Create(new TrialRuleOptions()),
-        Options.Create(new Interop.Fhir.Mapping.ReadingOptions()),
+        Options.Create(new ReadingOptions()),
         Options.Create(new LiveSyncOptions()),
         new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions { WriteResearchSubject = WriteResearchSubject }),
+        new RunLeases(Store, Time, Options.Create(LeaseOptions), NullLogger<RunLeases>.Instance) { Renewed = LeaseRenewed },
         NullLogger<LiveSyncRunner>.Instance)
     {
         AfterTransaction = afterTransaction,
         BeforeValidation = beforeValidation ?? (static o => o),
+        BeforeTransactionValidation = beforeTransactionValidation ?? (static b => b),
     };
 
     public Task<RunReport> SyncAsync(
@@ -194,7 +215,14 @@ internal sealed class LiveEhr : IAsyncDisposable
                 }
             }
 
-            return await base.SendAsync(request, cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            if (owner.RewriteRead is { } rewrite && request.Method == HttpMethod.Get && response.IsSuccessStatusCode)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken);
+                response.Content = new StringContent(rewrite(text), Encoding.UTF8, "application/fhir+json");
+            }
+
+            return response;
         }
     }
 }

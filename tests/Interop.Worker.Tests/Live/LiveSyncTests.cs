@@ -347,25 +347,15 @@ public sealed class LiveSyncTests
     public async Task TransactionFailingItsProfiles_Sync_SendsNothingForThatPatient()
     {
         await using var ehr = await LiveEhr.StartAsync();
-        var broken = new LiveSyncRunner(
-            ehr.Store, TimeProvider.System,
-            Microsoft.Extensions.Options.Options.Create(new Interop.Worker.Configuration.InteropOptions()),
-            Microsoft.Extensions.Options.Options.Create(new Interop.Domain.Rules.TrialRuleOptions()),
-            Microsoft.Extensions.Options.Options.Create(new Interop.Fhir.Mapping.ReadingOptions()),
-            Microsoft.Extensions.Options.Options.Create(new LiveSyncOptions()),
-            new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions()),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveSyncRunner>.Instance)
+        var broken = ehr.Runner(beforeTransactionValidation: bundle =>
         {
-            BeforeTransactionValidation = bundle =>
+            foreach (var o in bundle.Entry.Select(e => e.Resource).OfType<Observation>().Where(o => o.Identifier[0].Value == "blinfant/eligibility/p001"))
             {
-                foreach (var o in bundle.Entry.Select(e => e.Resource).OfType<Observation>().Where(o => o.Identifier[0].Value == "blinfant/eligibility/p001"))
-                {
-                    o.Code = new CodeableConcept("http://loinc.org", "0000-0");
-                }
+                o.Code = new CodeableConcept("http://loinc.org", "0000-0");
+            }
 
-                return bundle;
-            },
-        };
+            return bundle;
+        });
 
         var report = await broken.RunAsync(new LiveSyncRequest(LiveEhr.EhrName, ehr.Client, [RepositoryPaths.SampleSiteMap], DryRun: false), LiveEhr.AsOf(), CancellationToken.None);
 

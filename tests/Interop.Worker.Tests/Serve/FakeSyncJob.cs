@@ -12,8 +12,8 @@ internal sealed class FakeSyncJob(TimeProvider time) : ISyncJob
     /// <summary>Runs wait for this before returning (null: return at once).</summary>
     public TaskCompletionSource? Hold { get; set; }
 
-    /// <summary>Runs throw this (null: they succeed).</summary>
-    public Func<Exception>? Failure { get; set; }
+    /// <summary>Runs throw what this returns (null, or a null result: they succeed).</summary>
+    public Func<Exception?>? Failure { get; set; }
 
     public int Started { get; private set; }
 
@@ -34,7 +34,7 @@ internal sealed class FakeSyncJob(TimeProvider time) : ISyncJob
             await hold.Task.WaitAsync(cancellationToken);
         }
 
-        return Failure is { } failure ? throw failure() : Reports.Empty(time.GetUtcNow());
+        return Failure?.Invoke() is { } failure ? throw failure : Reports.Empty(time.GetUtcNow());
     }
 
     /// <summary>The next run that started (waits up to 10 s).</summary>

@@ -71,7 +71,7 @@ internal sealed class ScheduleHarness : IAsyncDisposable
     public async Task SeedCompletedRunAsync(string target)
     {
         await Store.MigrateAsync(CancellationToken.None);
-        var id = await Store.StartRunAsync(target, SyncRunMode.File, Time.GetUtcNow(), CancellationToken.None);
+        var id = await Store.StartRunAsync(target, SyncRunMode.File, Time.GetUtcNow(), TimeSpan.FromMinutes(2), CancellationToken.None);
         await Store.FinishRunAsync(id, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []), CancellationToken.None);
     }
 

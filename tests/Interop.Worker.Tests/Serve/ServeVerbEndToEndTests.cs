@@ -57,7 +57,7 @@ public sealed class ServeVerbEndToEndTests
 
     [Theory]
     [InlineData("Schedule:Cron", "not a cron", "Schedule:Cron")]
-    [InlineData("Schedule:Nightly", "0 2 * * *", "Nightly")]
+    [InlineData("Schedule:Nightly", "0 2 * * *", "Schedule:Nightly is not a known setting")]
     [InlineData("Api:Keys:e2e:Sha256", "abc", "Api:Keys:e2e:Sha256")]
     public async Task Serve_BadSetting_ExitsTwoNamingIt(string key, string value, string named)
     {

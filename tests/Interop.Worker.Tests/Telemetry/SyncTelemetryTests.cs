@@ -43,7 +43,7 @@ public sealed class SyncTelemetryTests
         using var recorder = new MeasurementRecorder(services.GetRequiredService<IMeterFactory>());
         var coordinator = services.GetRequiredService<SyncCoordinator>();
 
-        Assert.Equal(SyncTriggerOutcome.Started, await coordinator.RunScheduledAsync("file", "scheduled", CancellationToken.None));
+        Assert.Equal(new ScheduledRun(SyncTriggerOutcome.Started), await coordinator.RunScheduledAsync("file", "scheduled", CancellationToken.None));
 
         var run = Assert.Single(recorder.Of("interop.sync.runs"));
         Assert.Equal("failed", run.Tags["status"]);

@@ -251,6 +251,9 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasColumnType("text");

@@ -56,9 +56,9 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
         var known = new SortedSet<string>(StringComparer.Ordinal);
         await AddSubjectsAsync(known, "Observation", map.TokensFor(OtherObservationConcepts), since, cancellationToken);
         await AddSubjectsAsync(known, "MedicationAdministration", map.TokensFor([InputConcept.InductionDrug]), since, cancellationToken);
-        await foreach (var patient in client.SearchAsync("Patient", Parameters(null, null, since), cancellationToken))
+        await foreach (var patient in client.SearchItemsAsync("Patient", Parameters(null, null, since), cancellationToken))
         {
-            if (patient.Id is { Length: > 0 } id)
+            if ((patient.Resource?.Id ?? patient.Failure?.ResourceId) is { Length: > 0 } id)
             {
                 known.Add(id);
             }
@@ -103,9 +103,10 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
 
         foreach (var chunk in Chunks(medications.Select(id => "Medication/" + id)))
         {
-            await foreach (var resource in client.SearchAsync("MedicationAdministration", Parameters("medication", chunk, since), cancellationToken))
+            await foreach (var item in client.SearchItemsAsync("MedicationAdministration", Parameters("medication", chunk, since), cancellationToken))
             {
-                if (resource is MedicationAdministration administration && PatientReferences.IdOf(administration.Subject) is { } patientId)
+                var subject = (item.Resource as MedicationAdministration)?.Subject;
+                if ((PatientReferences.IdOf(subject) ?? item.Failure?.PatientId) is { } patientId)
                 {
                     into.Add(patientId);
                 }
@@ -116,9 +117,12 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
     private async System.Threading.Tasks.Task AddIdsAsync(
         SortedSet<string> into, string resourceType, string parameter, string value, CancellationToken cancellationToken)
     {
-        await foreach (var resource in client.SearchAsync(resourceType, Parameters(parameter, value, null), cancellationToken))
+        // A Medication that is not valid FHIR still counts by its id: its administrations' patients are read, and it is
+        // quarantined there (never skipped, so a broken blinatumomab product cannot hide a course).
+        await foreach (var item in client.SearchItemsAsync(resourceType, Parameters(parameter, value, null), cancellationToken))
         {
-            if (resource.TypeName == resourceType && resource.Id is { Length: > 0 } id)
+            var type = item.Resource?.TypeName ?? item.Failure?.ResourceType;
+            if (type == resourceType && (item.Resource?.Id ?? item.Failure?.ResourceId) is { Length: > 0 } id)
             {
                 into.Add(id);
             }
@@ -134,16 +138,19 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
     {
         foreach (var code in Chunks(tokens.Select(EscapeToken)))
         {
-            await foreach (var resource in client.SearchAsync(resourceType, Parameters("code", code, since), cancellationToken))
+            await foreach (var item in client.SearchItemsAsync(resourceType, Parameters("code", code, since), cancellationToken))
             {
-                var subject = resource switch
+                var subject = item.Resource switch
                 {
                     Condition c => c.Subject,
                     MedicationAdministration m => m.Subject,
                     Observation o => o.Subject,
                     _ => null,
                 };
-                if (PatientReferences.IdOf(subject) is { } patientId)
+
+                // A resource that is not valid FHIR still names its patient when that could be read: the patient is read and
+                // the record quarantined there, rather than the run failing or the patient going unseen.
+                if ((PatientReferences.IdOf(subject) ?? item.Failure?.PatientId) is { } patientId)
                 {
                     into.Add(patientId);
                 }

@@ -1,5 +1,5 @@
-using System.Net;
 using Hl7.Fhir.Model;
+using Interop.Ehr.Ndjson;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Mapping;
 
@@ -8,7 +8,8 @@ namespace Interop.Worker.Sync.Live;
 /// <summary>
 /// Reads one candidate's records from the EHR (their Patient and every Patient linked to it, and each one's
 /// Conditions, Observations and MedicationAdministrations with their Medications) into an assembler.
-/// Locations are generic ("GET Condition search"): a query string would carry the patient id.
+/// Locations are generic ("GET Condition search"): a query string would carry the patient id. A resource that is not valid
+/// FHIR is quarantined with its type, id, patient and reason, and the rest of its page is read.
 /// </summary>
 /// <remarks>
 /// Medications come with the administrations (<c>_include=MedicationAdministration:medication</c>); a referenced
@@ -23,8 +24,8 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
     // Medication -> ingredient Medication -> Substance: a few levels at most in real exports.
     private const int MaxReferenceRounds = 4;
 
-    // Read once per run: "Medication/x" or "Substance/y" -> the resource, or null when the server does not have it.
-    private readonly Dictionary<string, Resource?> _shared = new(StringComparer.Ordinal);
+    // Read once per run: "Medication/x" or "Substance/y" -> the resource (or why it is not valid FHIR), or null when the server does not have it.
+    private readonly Dictionary<string, SourceItem?> _shared = new(StringComparer.Ordinal);
 
     /// <summary>The assembled records, and every patient id read (the candidate and those linked to it).</summary>
     public async Task<(AssemblyResult Result, IReadOnlySet<string> PatientIds)> ReadAsync(string patientId, CancellationToken cancellationToken)
@@ -42,7 +43,13 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
                 continue;
             }
 
-            if (await ReadPatientAsync(id, cancellationToken) is { } patient)
+            var item = await ReadByIdAsync("Patient", id, cancellationToken);
+            if (item?.Failure is { } broken)
+            {
+                // A Patient that is not valid FHIR (an impossible birth date, say): quarantined for that patient, who is withheld.
+                assembler.AddUnattributed(broken);
+            }
+            else if (item?.Resource is Patient patient)
             {
                 assembler.Add(patient, "GET Patient read");
                 foreach (var link in patient.Link)
@@ -71,58 +78,63 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
         {
             foreach (var key in missing)
             {
-                if (!_shared.TryGetValue(key, out var resource))
+                if (!_shared.TryGetValue(key, out var item))
                 {
-                    resource = await ReadSharedAsync(key, cancellationToken);
-                    _shared[key] = resource;
+                    var slash = key.IndexOf('/', StringComparison.Ordinal);
+                    item = await ReadByIdAsync(key[..slash], key[(slash + 1)..], cancellationToken);
+                    _shared[key] = item;
                 }
 
                 references.Have(key);
-                if (resource is not null)
+                if (item?.Resource is { } resource)
                 {
                     references.Note(resource);
                     assembler.Add(resource, $"GET {resource.TypeName} read");
+                }
+                else if (item?.Failure is { } broken)
+                {
+                    // Reported here; whatever needed it is quarantined by the assembler as "not in the input".
+                    assembler.AddUnattributed(broken);
                 }
             }
         }
     }
 
-    private async Task<Resource?> ReadSharedAsync(string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// One resource by id, as a search (<c>GET {type}?_id={id}</c>, one request like a read) so that a resource that is not
+    /// valid FHIR is set aside with its type, id and reason instead of failing the patient's whole read every run. Null when
+    /// the server does not have it (deleted or never there: the records that remain are evaluated without it).
+    /// </summary>
+    private async Task<SourceItem?> ReadByIdAsync(string resourceType, string id, CancellationToken cancellationToken)
     {
-        var (type, id) = (key[..key.IndexOf('/', StringComparison.Ordinal)], key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..]);
-        try
+        await foreach (var item in client.SearchItemsAsync(resourceType, [new("_id", id)], cancellationToken))
         {
-            return type == "Substance"
-                ? await client.ReadAsync<Substance>(id, cancellationToken)
-                : await client.ReadAsync<Medication>(id, cancellationToken);
+            var type = item.Resource?.TypeName ?? item.Failure?.ResourceType;
+            var itemId = item.Resource?.Id ?? item.Failure?.ResourceId;
+            if (type == resourceType && (itemId is null || itemId == id))
+            {
+                return item.Failure is { } failure ? item with { Failure = failure with { Location = $"GET {resourceType} read" } } : item;
+            }
         }
-        catch (FhirServerException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-        {
-            return null;
-        }
+
+        return null;
     }
 
-    private async Task<Patient?> ReadPatientAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.ReadAsync<Patient>(id, cancellationToken);
-        }
-        catch (FhirServerException ex) when (ex.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-        {
-            // Deleted or never there: the records that remain are evaluated without it (as an export without the Patient line).
-            return null;
-        }
-    }
-
+    /// <summary>Every resource the search returns; one that is not valid FHIR is quarantined (as a bad NDJSON line is) and the rest of its page read.</summary>
     private async System.Threading.Tasks.Task AddAllAsync(
         PatientRecordAssembler assembler, MedicationReferences references, string resourceType, KeyValuePair<string, string>[] parameters, CancellationToken cancellationToken)
     {
-        var location = $"GET {resourceType} search";
-        await foreach (var resource in client.SearchAsync(resourceType, parameters, cancellationToken))
+        await foreach (var item in client.SearchItemsAsync(resourceType, parameters, cancellationToken))
         {
-            references.Note(resource);
-            assembler.Add(resource, resource is Medication ? "GET Medication include" : location);
+            if (item.Resource is { } resource)
+            {
+                references.Note(resource);
+                assembler.Add(resource, item.Location);
+            }
+            else if (item.Failure is { } failure)
+            {
+                assembler.AddUnattributed(failure);
+            }
         }
     }
 }

@@ -16,4 +16,7 @@ public sealed class LiveSyncLeaseException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>When the holder's lease runs out unless it is renewed (the earliest moment a retry can succeed).</summary>
+    public DateTimeOffset? HeldUntil { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace Interop.Worker.Sync.Live;
 
-/// <summary>Tuning of the live sync (defaults suit any EHR; not bound from configuration yet).</summary>
+/// <summary>Tuning of the live sync (defaults suit any EHR; not bound from configuration yet); the run lease has its own, <see cref="Lease.RunLeaseOptions"/>.</summary>
 public sealed class LiveSyncOptions
 {
     /// <summary>Codes per discovery search (OR-list), keeping URLs short (default 30, about 2 KB).</summary>
@@ -11,7 +11,4 @@ public sealed class LiveSyncOptions
 
     /// <summary>Subtracted from the run's start before it becomes the watermark, for clock skew (default 1 s).</summary>
     public TimeSpan ClockSkewMargin { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long the run lease lasts (renewed per patient; default 30 minutes).</summary>
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(30);
 }

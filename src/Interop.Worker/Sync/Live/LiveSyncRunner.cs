@@ -9,6 +9,7 @@ using Interop.Fhir.Terminology;
 using Interop.Fhir.Validation;
 using Interop.Store;
 using Interop.Worker.Configuration;
+using Interop.Worker.Sync.Lease;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ internal sealed class LiveSyncRunner(
     IOptions<ReadingOptions> readingOptions,
     IOptions<LiveSyncOptions> liveOptions,
     IOptionsMonitor<EhrConnectionOptions> connections,
+    RunLeases runs,
     ILogger<LiveSyncRunner> logger)
 {
     /// <summary>Test seam: called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
@@ -50,7 +52,6 @@ internal sealed class LiveSyncRunner(
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         var requestsBefore = request.Client.RequestCount;
-        var options = liveOptions.Value;
 
         // ResearchSubject write-back (issue 5): when configured, and (unless a dry run) when the EHR takes it.
         var writeSubjects = connections.Get(request.EhrName).WriteResearchSubject;
@@ -71,38 +72,26 @@ internal sealed class LiveSyncRunner(
             }
         }
 
-        var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.CreateVersion7(startedAt):N}";
-        if (!request.DryRun && !await store.TryAcquireRunLeaseAsync(request.EhrName, holder, options.LeaseDuration, cancellationToken))
-        {
-            throw new LiveSyncLeaseException(
-                $"Another sync of EHR '{request.EhrName}' is running (it holds the run lease); this run did nothing. Try again when it has finished.");
-        }
-
-        Guid? runId = null;
+        // Not a dry run: one writing sync per EHR at a time (the run lease, kept alive by a heartbeat while this run is).
+        await using var run = await runs.BeginAsync(
+            request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, exclusive: !request.DryRun, cancellationToken);
         try
         {
-            runId = await store.StartRunAsync(request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, cancellationToken);
-            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects }, asOf, holder, runId.Value, startedAt, started, requestsBefore, cancellationToken);
-            await store.FinishRunAsync(runId.Value, RunHistory.Completion(report, SyncRunStatus.Completed), CancellationToken.None);
+            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects }, asOf, run, startedAt, started, requestsBefore, cancellationToken);
+            await run.FinishAsync(RunHistory.Completion(report, SyncRunStatus.Completed));
             return report;
         }
-        catch (Exception) when (runId is { } id)
+        catch (Exception)
         {
-            await store.FinishRunAsync(id, RunHistory.Failed(request.Client.RequestCount - requestsBefore), CancellationToken.None);
+            await run.FinishAsync(RunHistory.Failed(request.Client.RequestCount - requestsBefore));
             throw;
-        }
-        finally
-        {
-            if (!request.DryRun)
-            {
-                await store.ReleaseRunLeaseAsync(request.EhrName, holder, CancellationToken.None);
-            }
         }
     }
 
     private async Task<RunReport> SyncAsync(
-        LiveSyncRequest request, AsOf asOf, string holder, Guid runId, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
+        LiveSyncRequest request, AsOf asOf, SyncRunScope run, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
     {
+        var runId = run.RunId;
         var settings = interopOptions.Value;
         var rules = ruleOptions.Value;
         var options = liveOptions.Value;
@@ -135,19 +124,14 @@ internal sealed class LiveSyncRunner(
         var progress = new LiveRunProgress();
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
-        var processed = 0;
 
         foreach (var candidate in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            run.ThrowIfLeaseLost();
             if (covered.Contains(candidate))
             {
                 continue;
-            }
-
-            if (!request.DryRun && ++processed % 50 == 0)
-            {
-                await store.TryAcquireRunLeaseAsync(ehr, holder, options.LeaseDuration, cancellationToken);
             }
 
             var stage = "read-failed";
@@ -207,6 +191,7 @@ internal sealed class LiveSyncRunner(
                 foreach (var (patientId, derived, provenance, status) in plans)
                 {
                     stage = "write-failed";
+                    run.ThrowIfLeaseLost();
                     // Not cancellable: a patient's write-back that has started finishes (bounded by the client's own timeouts),
                     // so that stopping the service never leaves a transaction's outcome unknown; the run stops before the next candidate.
                     var result = await writeBack.WriteAsync(request, patientId, derived, provenance, CancellationToken.None);
@@ -249,6 +234,8 @@ internal sealed class LiveSyncRunner(
 
         if (!request.DryRun)
         {
+            run.ThrowIfLeaseLost();
+
             // Every write-back of this run committed (failures are queued and retried regardless): move on.
             await store.AdvanceWatermarkAsync(ehr, highWater, CancellationToken.None);
         }
