@@ -63,8 +63,10 @@ internal sealed class EhrTestHost : IDisposable
         services.AddFhirEhrClient(Name, o =>
         {
             o.BaseUrl = new Uri(server.Urls[0] + "/fhir");
-            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(2);
-            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
+            // Generous: on a loaded CI machine a loopback answer can take seconds, and a timed-out attempt would be retried,
+            // changing the request counts the tests assert. Tests of the timeout itself set their own short one.
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(15);
+            o.Resilience.TotalTimeout = TimeSpan.FromSeconds(60);
             o.Resilience.RetryBaseDelay = TimeSpan.FromMilliseconds(20);
             configure?.Invoke(o);
         });

@@ -15,7 +15,7 @@ namespace Interop.Ehr.Tests.Rest;
 /// </summary>
 public sealed class FhirResilienceTests : IDisposable
 {
-    private readonly EhrTestHost _host = EhrTestHost.Start(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(500));
+    private readonly EhrTestHost _host = EhrTestHost.Start();
 
     public void Dispose() => _host.Dispose();
 
