@@ -1,6 +1,6 @@
 namespace Interop.Fhir;
 
-/// <summary>The project's canonical URLs (fhir-contract.md: <c>{base}</c> and everything under it).</summary>
+/// <summary>The project's canonical URLs (docs/outcomes.md: <c>{base}</c> and everything under it).</summary>
 public static class Canonical
 {
     /// <summary>The project's canonical base.</summary>

@@ -31,7 +31,7 @@ public sealed record CohortSpec(int Seed = 2023, int ExtraCandidates = 0, int No
 }
 
 /// <summary>
-/// The intent of one scenario patient, reasoned from the trial rules (trial.md) and valid for any
+/// The intent of one scenario patient, reasoned from the trial rules (docs/trial-rules.md) and valid for any
 /// as-of from 2025-06-01 on. Values use the outcome codes of the FHIR contract.
 /// </summary>
 /// <param name="PatientId">The surviving Patient's logical id.</param>

@@ -104,7 +104,7 @@ internal sealed record Scenario
     /// <summary>Two Patient records: the diagnosis on "{Id}-old", replaced by "{Id}".</summary>
     public bool Merged { get; init; }
 
-    // Intent, as trial.md decides it.
+    // Intent, as docs/trial-rules.md decides it.
     public string Verdict { get; init; } = "eligible";
 
     public IReadOnlyList<string> NotMet { get; init; } = [];

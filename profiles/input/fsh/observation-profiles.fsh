@@ -1,4 +1,4 @@
-// The seven outcome Observations of fhir-contract.md ("What is written"). The adapter writes
+// The seven outcome Observations of docs/outcomes.md. The adapter writes
 // meta.profile = https://fhir.blinfant-interop.org/StructureDefinition/blinfant-<outcome-code>.
 
 // What every outcome Observation shares: the idempotency identifier, status, category, code, subject,

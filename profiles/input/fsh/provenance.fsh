@@ -1,4 +1,4 @@
-// The Provenance written with each patient's outcomes (fhir-contract.md "How it is written", ADR 0002):
+// The Provenance written with each patient's outcomes (docs/outcomes.md, "How it is written", ADR 0002):
 // the adapter (a Device, with its version) as agent, every evidence record as a source entity.
 Profile: BlinfantProvenance
 Parent: Provenance

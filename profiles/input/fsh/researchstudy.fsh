@@ -1,4 +1,4 @@
-// The BlinFant trial (../shared/spec/trial.md). The adapter's ResearchSubjects point at ResearchStudy/blinfant.
+// The BlinFant trial (docs/trial-rules.md). The adapter's ResearchSubjects point at ResearchStudy/blinfant.
 //
 // Identifier systems. FHIR R4 and HL7 Terminology register no identifier system for EudraCT or for the
 // Netherlands Trial Register, and FHIR's guidance for an identifier system is "a URL that the

@@ -97,7 +97,7 @@ public sealed record SurvivalEstimate(
     [property: JsonPropertyName("lower")] double Lower,
     [property: JsonPropertyName("upper")] double Upper);
 
-/// <summary>The Interfant-06 historical figures (trial.md; configuration section <c>Report</c>), as fractions.</summary>
+/// <summary>The Interfant-06 historical figures (docs/trial-rules.md; configuration section <c>Report</c>), as fractions.</summary>
 /// <param name="DfsTwoYear">2-year disease-free survival.</param>
 /// <param name="OsTwoYear">2-year overall survival.</param>
 /// <param name="DfsFourYear">4-year disease-free survival.</param>

@@ -2,7 +2,7 @@ namespace Interop.Domain.Cohort;
 
 /// <summary>
 /// The cohort report's settings (section <c>Report</c>): the Interfant-06 historical figures the cohort is shown
-/// beside. Defaults are those of trial.md ("Published results"); each is a fraction in [0, 1].
+/// beside. Defaults are those of docs/trial-rules.md ("Published results"); each is a fraction in [0, 1].
 /// </summary>
 public sealed class CohortReportOptions
 {

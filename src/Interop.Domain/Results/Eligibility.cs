@@ -28,7 +28,7 @@ public enum EligibilityVerdict
     Undetermined,
 }
 
-/// <summary>Criterion ids, as in trial.md and the <c>blinfant-criterion</c> code system.</summary>
+/// <summary>Criterion ids, as in docs/trial-rules.md and the <c>blinfant-criterion</c> code system.</summary>
 public static class CriterionIds
 {
     public const string AgeAtDiagnosis = "age-at-diagnosis";

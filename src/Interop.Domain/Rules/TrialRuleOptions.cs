@@ -11,7 +11,7 @@ public enum SurvivalOrigin
 }
 
 /// <summary>
-/// Every threshold and window of the trial rules. Defaults are the protocol's (trial.md); sites
+/// Every threshold and window of the trial rules. Defaults are the protocol's (docs/trial-rules.md); sites
 /// and amendments change them in configuration, and the rule-set version says which set ran.
 /// </summary>
 public sealed class TrialRuleOptions

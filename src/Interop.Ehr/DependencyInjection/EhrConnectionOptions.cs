@@ -21,7 +21,7 @@ public sealed class EhrConnectionOptions
     public EhrAuthOptions Auth { get; set; } = new();
 
     /// <summary>
-    /// Also write each screened patient's ResearchSubject (study BlinFant, status per trial.md) with the outcomes, when the
+    /// Also write each screened patient's ResearchSubject (study BlinFant, status per docs/trial-rules.md) with the outcomes, when the
     /// EHR's CapabilityStatement offers conditional update on ResearchSubject (default false).
     /// </summary>
     public bool WriteResearchSubject { get; set; }

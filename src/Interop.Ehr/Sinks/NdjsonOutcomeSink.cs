@@ -3,7 +3,7 @@ using Interop.Fhir.Outcomes;
 namespace Interop.Ehr.Sinks;
 
 /// <summary>
-/// File mode (fhir-contract.md, "How it is written"): <c>Observation.ndjson</c>, <c>Provenance.ndjson</c> and
+/// File mode (docs/outcomes.md, "How it is written"): <c>Observation.ndjson</c>, <c>Provenance.ndjson</c> and
 /// <c>ResearchSubject.ndjson</c> in the output folder. All are written to temp files and only appear, each whole, on
 /// <see cref="CompleteAsync"/>; disposing without completing leaves the folder as it was. Lines come in the
 /// order <see cref="WriteAsync"/> was called, so the same outcomes written in the same order give

@@ -8,7 +8,7 @@ namespace Interop.Fhir.Mapping;
 internal readonly record struct FhirMoment(DateTimeOffset At, DateOnly Date);
 
 /// <summary>
-/// Reads FHIR date, dateTime and instant values (fhir-contract.md: "dates are compared as the calendar dates the
+/// Reads FHIR date, dateTime and instant values (docs/reading-contract.md: "dates are compared as the calendar dates the
 /// EHR recorded; a dateTime without a time zone is taken in the site's configured zone").
 /// </summary>
 internal static partial class FhirDates

@@ -5,7 +5,7 @@ using Interop.Fhir.Terminology;
 namespace Interop.Fhir.Mapping;
 
 /// <summary>
-/// Maps one FHIR R4 resource to the trial's domain facts (fhir-contract.md, "What is read" and "Rules for every
+/// Maps one FHIR R4 resource to the trial's domain facts (docs/reading-contract.md, "Resources read" and "Rules for every
 /// input"). Stateless and thread-safe; per-resource failures are values (<see cref="QuarantinedResource"/>), not exceptions.
 /// </summary>
 /// <param name="map">The terminology map (defaults plus site maps).</param>

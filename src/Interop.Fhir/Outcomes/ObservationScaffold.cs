@@ -3,7 +3,7 @@ using Interop.Domain.Facts;
 
 namespace Interop.Fhir.Outcomes;
 
-/// <summary>The elements every outcome Observation of one patient shares (fhir-contract.md, "What is written").</summary>
+/// <summary>The elements every outcome Observation of one patient shares (docs/outcomes.md).</summary>
 internal sealed class ObservationScaffold(string studyId, string patientId, DateTimeOffset issued)
 {
     private const string TrialAssessmentCategory = "trial-assessment";

@@ -6,7 +6,7 @@ namespace Interop.Fhir.Outcomes;
 
 /// <summary>
 /// Turns one patient's <see cref="TrialAssessment"/> into outcome Observations and their Provenance
-/// (fhir-contract.md, "What is written"). Pure: no clock, no I/O; the same assessment and
+/// (docs/outcomes.md). Pure: no clock, no I/O; the same assessment and
 /// <c>issued</c> give the same resources, serialised byte for byte the same.
 /// </summary>
 /// <param name="studyId">The study id in every outcome identifier.</param>

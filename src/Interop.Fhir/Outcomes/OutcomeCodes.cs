@@ -1,6 +1,6 @@
 namespace Interop.Fhir.Outcomes;
 
-/// <summary>The outcome codes of <c>{base}/CodeSystem/blinfant</c> (fhir-contract.md, "What is written").</summary>
+/// <summary>The outcome codes of <c>{base}/CodeSystem/blinfant</c> (docs/outcomes.md).</summary>
 public static class OutcomeCodes
 {
     public const string Eligibility = "eligibility";

@@ -5,7 +5,7 @@ namespace Interop.Fhir.Outcomes;
 
 /// <summary>
 /// The business key of an outcome (its identifier value) and the logical id derived from it, so that
-/// file-mode runs over the same input produce the same ids (fhir-contract.md, "How it is written").
+/// file-mode runs over the same input produce the same ids (docs/outcomes.md, "How it is written").
 /// </summary>
 public static class OutcomeIdentity
 {

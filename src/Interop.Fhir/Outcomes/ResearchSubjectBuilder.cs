@@ -5,7 +5,7 @@ using Interop.Domain.Results;
 namespace Interop.Fhir.Outcomes;
 
 /// <summary>
-/// The ResearchSubject of one screened patient (trial.md, "Subject status"): candidate, screening, eligible or
+/// The ResearchSubject of one screened patient (docs/trial-rules.md, "Subject status"): candidate, screening, eligible or
 /// ineligible, on-study-intervention while blinatumomab runs, follow-up after it, off-study after death. Pure and
 /// deterministic, like <see cref="OutcomeBuilder"/>: identified and id'd the way the outcomes are.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Interop.Fhir.Terminology;
 
 /// <summary>
-/// The input concepts of <c>{base}/CodeSystem/blinfant-input</c> (fhir-contract.md, "Site terminology maps"),
+/// The input concepts of <c>{base}/CodeSystem/blinfant-input</c> (profiles/terminology/README.md),
 /// plus the answer concepts a site maps its local result codes to.
 /// </summary>
 public enum InputConcept

@@ -2,7 +2,7 @@ using Interop.Domain.Results;
 
 namespace Interop.Worker.Api;
 
-/// <summary>The seven eligibility criteria of the protocol (trial.md) in words.</summary>
+/// <summary>The seven eligibility criteria of the protocol (docs/trial-rules.md) in words.</summary>
 internal static class CriterionNames
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Interop.Worker.Cli;
 
-/// <summary>The <c>check</c> verb: the go-live report for an EHR (fhir-contract.md, "Command line").</summary>
+/// <summary>The <c>check</c> verb: the go-live report for an EHR (README.md, "Command line").</summary>
 internal sealed class CheckCommand : Command
 {
     public CheckCommand()

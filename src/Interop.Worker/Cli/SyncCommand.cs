@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Interop.Worker.Cli;
 
-/// <summary>The <c>sync</c> verb's options (fhir-contract.md, "Command line").</summary>
+/// <summary>The <c>sync</c> verb's options (README.md, "Command line").</summary>
 internal sealed class SyncCommand : Command
 {
     public SyncCommand()

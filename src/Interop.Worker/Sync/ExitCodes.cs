@@ -1,6 +1,6 @@
 namespace Interop.Worker.Sync;
 
-/// <summary>Process exit codes (fhir-contract.md, "Command line").</summary>
+/// <summary>Process exit codes (README.md, "Command line").</summary>
 public static class ExitCodes
 {
     /// <summary>Everything processed.</summary>

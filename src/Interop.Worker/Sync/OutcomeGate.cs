@@ -6,7 +6,7 @@ using Interop.Fhir.Validation;
 namespace Interop.Worker.Sync;
 
 /// <summary>
-/// Validation before write (fhir-contract.md, "How it is written"): every resource of a patient's outcomes
+/// Validation before write (docs/outcomes.md, "How it is written"): every resource of a patient's outcomes
 /// against its profile. A failure is reported like a quarantined record, by profile, issue code and element
 /// path only (the validator's message can quote values), and nothing of that patient is written.
 /// </summary>

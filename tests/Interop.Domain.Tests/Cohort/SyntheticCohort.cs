@@ -4,7 +4,7 @@ using Interop.Domain.Results;
 namespace Interop.Domain.Tests.Cohort;
 
 /// <summary>
-/// A 30-patient cohort built to match the published counts of trial.md: all eligible and given the full course;
+/// A 30-patient cohort built to match the published counts of docs/trial-rules.md: all eligible and given the full course;
 /// after blinatumomab 16 MRD-negative, 12 low-positive, 2 high-positive; four relapses, all involving the CNS; one
 /// death; no primary-endpoint event. Its timeline (found with a small search script) gives the published 2-year
 /// figures: DFS 81.6% and OS 93.3%.

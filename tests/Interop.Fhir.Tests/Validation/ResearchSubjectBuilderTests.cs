@@ -5,7 +5,7 @@ using Interop.Fhir.Outcomes;
 
 namespace Interop.Fhir.Tests.Validation;
 
-/// <summary>The ResearchSubject of a screened patient: status per trial.md, identity like the outcomes', valid against core.</summary>
+/// <summary>The ResearchSubject of a screened patient: status per docs/trial-rules.md, identity like the outcomes', valid against core.</summary>
 [Collection(ValidationCollection.Name)]
 public sealed class ResearchSubjectBuilderTests(ValidatorFixture fixture)
 {

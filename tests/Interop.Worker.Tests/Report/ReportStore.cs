@@ -49,7 +49,7 @@ internal sealed class ReportStore : IDisposable
             [new CriterionStatus(criterion, status, [])], null, default);
 
     /// <summary>
-    /// The synthetic 30-patient cohort of the domain tests (trial.md counts; 2-year DFS 81.6%, OS 93.3%), as stored
+    /// The synthetic 30-patient cohort of the domain tests (docs/trial-rules.md counts; 2-year DFS 81.6%, OS 93.3%), as stored
     /// statuses: each patient's follow-up to the run equals their censoring time, so the run is the data cut-off.
     /// </summary>
     public static List<SubjectStatus> PublishedCohort()

@@ -66,7 +66,7 @@ public sealed class ScreeningScopeTests
         var diagnosis = Assert.Single(eligibility.Component, c => c.Code.Coding[0].Code == "newly-diagnosed-bcp-all");
         Assert.Equal("unknown", Assert.IsType<Hl7.Fhir.Model.CodeableConcept>(diagnosis.Value).Coding[0].Code);
 
-        // The diagnosis date comes from the earliest diagnostic marrow (trial.md), so age at diagnosis is decided: 78 days.
+        // The diagnosis date comes from the earliest diagnostic marrow (docs/trial-rules.md), so age at diagnosis is decided: 78 days.
         var age = Assert.Single(eligibility.Component, c => c.Code.Coding[0].Code == "age-at-diagnosis");
         Assert.Equal("met", Assert.IsType<Hl7.Fhir.Model.CodeableConcept>(age.Value).Coding[0].Code);
     }

@@ -18,7 +18,7 @@ internal sealed class Kmt2aRearrangedCriterion : ICriterion
             Kmt2aStatus.Germline => new(Id, CriterionStatus.NotMet, "KMT2A germline", evidence),
             Kmt2aStatus.Contradictory => new(Id, CriterionStatus.Unknown, "contradictory KMT2A results", evidence),
 
-            // trial.md: rearranged = met, germline (not rearranged) = not met. A point mutation or a constitutional variant in
+            // docs/trial-rules.md: rearranged = met, germline (not rearranged) = not met. A point mutation or a constitutional variant in
             // KMT2A is neither: it says nothing about rearrangement, so the criterion stays open rather than "not met".
             Kmt2aStatus.NotInformative => new(
                 Id, CriterionStatus.Unknown, "no KMT2A rearrangement result (only KMT2A variants that neither show nor rule out a rearrangement)", evidence),
