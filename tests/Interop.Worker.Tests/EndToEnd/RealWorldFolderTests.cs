@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Interop.Testing;
 using Interop.Worker.Sync;
 using Interop.Worker.Tests.Cli;
+using Interop.Worker.Tests.Sync;
 using static Interop.Testing.BulkExportFiles;
 
 namespace Interop.Worker.Tests.EndToEnd;
@@ -19,12 +20,6 @@ public sealed class RealWorldFolderTests
 {
     private const string AsOf = "2026-06-01";
 
-    private static readonly Dictionary<string, string?> SiteReadings = new()
-    {
-        ["Reading:TextAnswers:negative:0"] = "not detected",
-        ["Reading:MrdTextValues"] = "true",
-        ["Reading:UnitMaps:0"] = RepositoryPaths.SampleUnitMap,
-    };
 
     [Fact]
     public async Task Sync_FolderMixingRealWorldShapes_SameOutcomesAsCanonicalAndEveryFallbackWarned()
@@ -124,7 +119,7 @@ public sealed class RealWorldFolderTests
     private static async Task<Run> RunAsync(string source, string output)
     {
         var result = await CliRunner.RunAsync(
-            ["sync", "--once", "--source", source, "--out", output, "--as-of", AsOf, "--site-map", RepositoryPaths.SampleSiteMap], SiteReadings);
+            ["sync", "--once", "--source", source, "--out", output, "--as-of", AsOf, "--site-map", RepositoryPaths.SampleSiteMap], SiteReadings.All());
         var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, FileSyncRunner.ReportFileName)));
         var outcomes = File.ReadLines(Path.Combine(output, "Observation.ndjson"))
             .GroupBy(l => JsonNode.Parse(l)!["subject"]!["reference"]!.GetValue<string>()["Patient/".Length..])

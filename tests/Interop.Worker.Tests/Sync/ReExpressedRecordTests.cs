@@ -18,13 +18,6 @@ public sealed class ReExpressedRecordTests
     private const string Patient = "p001";
     private const string AsOf = "2026-06-01";
 
-    // The site's readings, as a site whose systems send these shapes sets them (each is off by default).
-    private static readonly Dictionary<string, string?> SiteReadings = new()
-    {
-        ["Reading:TextAnswers:negative:0"] = "not detected",
-        ["Reading:MrdTextValues"] = "true",
-        ["Reading:UnitMaps:0"] = RepositoryPaths.SampleUnitMap,
-    };
 
     [Fact]
     public async Task Sync_ReExpressedPatientWithSiteReadings_SameOutcomesAsCanonical()
@@ -33,8 +26,8 @@ public sealed class ReExpressedRecordTests
         var canonical = await ExportAsync(work, "canonical", reExpressed: false);
         var reExpressed = await ExportAsync(work, "re-expressed", reExpressed: true);
 
-        var first = await CliRunner.RunAsync(SyncArgs(canonical, work.Combine("out-canonical")), SiteReadings);
-        var second = await CliRunner.RunAsync(SyncArgs(reExpressed, work.Combine("out-re-expressed")), SiteReadings);
+        var first = await CliRunner.RunAsync(SyncArgs(canonical, work.Combine("out-canonical")), SiteReadings.All());
+        var second = await CliRunner.RunAsync(SyncArgs(reExpressed, work.Combine("out-re-expressed")), SiteReadings.All());
 
         Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.ExitCode, second.ExitCode));
         Assert.NotNull(new WrittenOutcomes(work.Combine("out-canonical")).Find(Patient, "mrd-after-blinatumomab"));
