@@ -172,11 +172,12 @@ function route(method, relativeUrl, body, headers) {
   return router.handleRequest({ method, url: relativeUrl, pathname: '', body, params: {}, query: {}, headers }, store);
 }
 
-/** Type search with paging: _count (default and maximum from the options) and _offset links. */
+/** Type search with paging: _count (default and maximum from the options) and _offset links; _summary=count: the total only. */
 async function search(res, resourceType, searchParams) {
   const params = new URLSearchParams(searchParams);
   const requested = Number.parseInt(params.get('_count') ?? '', 10);
-  const count = Number.isNaN(requested) || requested < 0 ? options.defaultCount : Math.min(requested, options.maxCount);
+  const summaryCount = params.get('_summary') === 'count';
+  const count = summaryCount ? 0 : Number.isNaN(requested) || requested < 0 ? options.defaultCount : Math.min(requested, options.maxCount);
   const offset = Math.max(0, Number.parseInt(params.get('_offset') ?? '0', 10) || 0);
   params.set('_count', String(count));
   params.set('_offset', String(offset));

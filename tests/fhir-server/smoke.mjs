@@ -95,6 +95,33 @@ const obs = (patient, value, code = '1234-5', status = 'final') => ({
   const history = await call('GET', `${base}/Observation/${oid}/_history`);
   check('_history: 3 versions newest first', history.body.type === 'history' && history.body.entry.length === 3 && history.body.entry[0].resource.meta.versionId === '3');
 
+  // Write-back guards: If-Match in a transaction entry, If-None-Exist on _tag, _summary=count, identifier by system only.
+  const ifMatchTx = (version) => ({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [{ resource: obs(pid, 'blinfant/eligibility/' + pid, '1234-5', 'amended'), request: { method: 'PUT', url: `Observation?identifier=${encodeURIComponent(OUTCOME + '|blinfant/eligibility/' + pid)}`, ifMatch: `W/"${version}"` } }],
+  });
+  const stale = await call('POST', base, ifMatchTx(2));
+  check('transaction: ifMatch on a stale version: 412, nothing written', stale.status === 412 && (await call('GET', `${base}/Observation/${oid}`)).body.meta.versionId === '3', stale.body);
+  const fresh = await call('POST', base, ifMatchTx(3));
+  check('transaction: ifMatch on the current version: version 4', fresh.status === 200 && fresh.body.entry[0].resource.meta.versionId === '4', fresh.body);
+  const KEY = 'https://fhir.blinfant-interop.org/sid/provenance';
+  const keyed = () => ({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [{ resource: { resourceType: 'Provenance', meta: { tag: [{ system: KEY, code: 'blinfant/provenance/x/1' }] }, target: [{ reference: `Observation/${oid}` }], recorded: new Date().toISOString(), agent: [{ who: { display: 'a' } }] }, request: { method: 'POST', url: 'Provenance', ifNoneExist: `_tag=${KEY}|blinfant/provenance/x/1` } }],
+  });
+  const keyedFirst = await call('POST', base, keyed());
+  const keyedAgain = await call('POST', base, keyed());
+  const keyedCount = await call('GET', `${base}/Provenance?_tag=${encodeURIComponent(KEY + '|blinfant/provenance/x/1')}&_summary=count`);
+  check('transaction: ifNoneExist on _tag creates once (201, then 200 with the same id)',
+    keyedFirst.body.entry?.[0]?.response.status.startsWith('201') && keyedAgain.body.entry?.[0]?.response.status.startsWith('200')
+      && keyedAgain.body.entry[0].resource.id === keyedFirst.body.entry[0].resource.id && keyedCount.body.total === 1, { keyedFirst: keyedFirst.body, keyedAgain: keyedAgain.body });
+  check('_summary=count: total, no entries', keyedCount.body.entry === undefined && keyedCount.body.total === 1, keyedCount.body);
+  const bySystem = await call('GET', `${base}/Observation?identifier=${encodeURIComponent(OUTCOME + '|')}&subject=Patient/${pid}`);
+  check('search identifier=system| (any value of the system)', bySystem.body.total === 1 && bySystem.body.entry[0].resource.id === oid, bySystem.body.total);
+  check('metadata: _tag searchable, Provenance conditionalCreate', rest.searchParam.some((p) => p.name === '_tag') && rest.resource.find((r) => r.type === 'Provenance').conditionalCreate === true);
+
   // 412: a conditional update matching two resources.
   await call('POST', `${base}/Observation`, obs(pid, 'dup'));
   await call('POST', `${base}/Observation`, obs(pid, 'dup'));

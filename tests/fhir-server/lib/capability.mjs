@@ -6,6 +6,7 @@ import { globalSchema } from '@medplum/core';
 const RESOURCE_PARAMS = [
   { name: '_id', type: 'token' },
   { name: '_lastUpdated', type: 'date' },
+  { name: '_tag', type: 'token' },
 ];
 
 export function capabilityStatement(base, version, auth) {
