@@ -29,7 +29,15 @@ public sealed record LedgerEntry(
     string? ServerResourceId,
     string? ServerVersionId,
     OutcomeStatus Status,
-    DateTimeOffset WrittenAt);
+    DateTimeOffset WrittenAt)
+{
+    /// <summary>
+    /// When a run found the server's resource edited by someone else (content or status differing from what the
+    /// adapter wrote) and left it so (ADR 0006); null while the server holds what the adapter wrote.
+    /// <see cref="ServerVersionId"/> is then the edited version, <see cref="ContentHash"/> what the adapter last derived.
+    /// </summary>
+    public DateTimeOffset? EditedOutsideAt { get; init; }
+}
 
 /// <summary>A patient whose evaluation or write failed, retried on the next run.</summary>
 /// <param name="Reason">A failure category such as <c>write-rejected</c>: never a message or data.</param>
@@ -39,7 +47,11 @@ public sealed record PendingPatient(
     string Reason,
     int Attempts,
     DateTimeOffset FirstFailedAt,
-    DateTimeOffset LastFailedAt);
+    DateTimeOffset LastFailedAt)
+{
+    /// <summary>When the patient was parked: no longer written until what blocks it is fixed by hand; null while retried.</summary>
+    public DateTimeOffset? ParkedAt { get; init; }
+}
 
 /// <summary>How a run reads and writes.</summary>
 public enum SyncRunMode
@@ -103,6 +115,9 @@ public sealed record SyncRunCompletion(SyncRunStatus Status, int ExitCode, SyncR
 {
     /// <summary>The run's warnings (see <see cref="RunWarning"/>).</summary>
     public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
+    /// <summary>What the run found changed on the server behind its back, and what it did (see <see cref="ServerDriftRecord"/>).</summary>
+    public IReadOnlyList<ServerDriftRecord> Drift { get; init; } = [];
 }
 
 /// <summary>One run in the history.</summary>
@@ -121,6 +136,9 @@ public sealed record SyncRun(
 {
     /// <summary>How many warnings the run recorded.</summary>
     public int WarningCount { get; init; }
+
+    /// <summary>How many server-drift findings the run recorded.</summary>
+    public int DriftCount { get; init; }
 }
 
 /// <summary>A run with its quarantined records and warnings.</summary>
@@ -128,6 +146,9 @@ public sealed record SyncRunDetail(SyncRun Run, IReadOnlyList<QuarantinedRecord>
 {
     /// <summary>The run's warnings, in the order recorded.</summary>
     public IReadOnlyList<RunWarning> Warnings { get; init; } = [];
+
+    /// <summary>The run's server-drift findings, in the order recorded.</summary>
+    public IReadOnlyList<ServerDriftRecord> Drift { get; init; } = [];
 }
 
 /// <summary>One page of a longer list.</summary>

@@ -18,6 +18,18 @@ public sealed partial class StateStore
         return [.. rows.Select(ToEntry)];
     }
 
+    /// <summary>Every outcome written to an EHR (the drift scan compares them with the server), by identifier.</summary>
+    public async Task<IReadOnlyList<LedgerEntry>> ListLedgerAsync(string ehrName, CancellationToken cancellationToken)
+    {
+        RequireName(ehrName, nameof(ehrName));
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Ledger.AsNoTracking()
+            .Where(l => l.EhrName == ehrName)
+            .OrderBy(l => l.OutcomeIdentifier)
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(ToEntry)];
+    }
+
     /// <summary>The identifiers of the outcomes written for a patient (to find those no longer derived).</summary>
     public async Task<IReadOnlyList<string>> ListOutcomeIdentifiersAsync(string ehrName, string patientId, CancellationToken cancellationToken)
     {
@@ -32,8 +44,9 @@ public sealed partial class StateStore
     }
 
     /// <summary>
-    /// Records outcomes after the server committed their transaction: inserts new identifiers and replaces
-    /// known ones, all in one database transaction. Replaying the same entries is harmless.
+    /// Records outcomes after the server committed their transaction (or after a reconcile read what the server
+    /// holds): inserts new identifiers and replaces known ones, and clears their write intents, all in one database
+    /// transaction. Replaying the same entries is harmless.
     /// </summary>
     public async Task UpsertLedgerAsync(string ehrName, IReadOnlyCollection<LedgerEntry> entries, CancellationToken cancellationToken)
     {
@@ -79,13 +92,18 @@ public sealed partial class StateStore
             row.ServerVersionId = entry.ServerVersionId;
             row.Status = entry.Status;
             row.WrittenAt = Utc(entry.WrittenAt);
+            row.EditedOutsideAt = entry.EditedOutsideAt is { } edited ? Utc(edited) : null;
         }
 
+        await db.WriteIntents.Where(i => i.EhrName == ehrName && ids.Contains(i.OutcomeIdentifier)).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     private static LedgerEntry ToEntry(OutcomeLedgerRow row) => new(
         row.OutcomeIdentifier, row.PatientId, row.OutcomeCode, row.ContentHash,
-        row.ServerResourceId, row.ServerVersionId, row.Status, row.WrittenAt);
+        row.ServerResourceId, row.ServerVersionId, row.Status, row.WrittenAt)
+    {
+        EditedOutsideAt = row.EditedOutsideAt,
+    };
 }

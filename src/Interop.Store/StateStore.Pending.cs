@@ -37,6 +37,22 @@ public sealed partial class StateStore
         return ToPending(row);
     }
 
+    /// <summary>
+    /// Parks a queued patient: runs stop writing it until what blocks it is fixed by hand (it stays listed, with
+    /// <see cref="PendingPatient.ParkedAt"/>). True when the patient was queued.
+    /// </summary>
+    public async Task<bool> ParkPendingPatientAsync(string ehrName, string patientId, CancellationToken cancellationToken)
+    {
+        RequireName(ehrName, nameof(ehrName));
+        RequireName(patientId, nameof(patientId));
+        var now = Now();
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var parked = await db.PendingPatients
+            .Where(p => p.EhrName == ehrName && p.PatientId == patientId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ParkedAt, p => p.ParkedAt ?? now), cancellationToken);
+        return parked > 0;
+    }
+
     /// <summary>Takes a patient off the retry queue (it succeeded); true when it was queued.</summary>
     public async Task<bool> RemovePendingPatientAsync(string ehrName, string patientId, CancellationToken cancellationToken)
     {
@@ -65,5 +81,5 @@ public sealed partial class StateStore
     private static partial Regex ReasonPattern();
 
     private static PendingPatient ToPending(PendingPatientRow row) =>
-        new(row.EhrName, row.PatientId, row.Reason, row.Attempts, row.FirstFailedAt, row.LastFailedAt);
+        new(row.EhrName, row.PatientId, row.Reason, row.Attempts, row.FirstFailedAt, row.LastFailedAt) { ParkedAt = row.ParkedAt };
 }

@@ -111,6 +111,16 @@ public sealed partial class StateStore
             Rule = w.Rule,
             Detail = w.Detail,
         }));
+        row.DriftCount = completion.Drift.Count;
+        db.RunDrift.AddRange(completion.Drift.Select(d => new SyncRunDriftRow
+        {
+            RunId = runId,
+            Kind = d.Kind,
+            Action = d.Action,
+            PatientId = d.PatientId,
+            OutcomeCode = d.OutcomeCode,
+            ResourceIds = JoinIds(d.ResourceIds),
+        }));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -158,7 +168,14 @@ public sealed partial class StateStore
             .Where(w => w.RunId == runId).OrderBy(w => w.Id)
             .Select(w => new RunWarning(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))
             .ToListAsync(cancellationToken);
-        return new SyncRunDetail(ToRun(row, Now()), quarantine) { Warnings = warnings };
+        var drift = await db.RunDrift.AsNoTracking()
+            .Where(d => d.RunId == runId).OrderBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return new SyncRunDetail(ToRun(row, Now()), quarantine)
+        {
+            Warnings = warnings,
+            Drift = [.. drift.Select(d => new ServerDriftRecord(d.Kind, d.Action, d.PatientId, d.OutcomeCode, SplitIds(d.ResourceIds)))],
+        };
     }
 
     /// <summary>A running run whose lease ran out reads as abandoned even before <see cref="MarkAbandonedRunsAsync"/> marks it.</summary>
@@ -174,5 +191,6 @@ public sealed partial class StateStore
         r.QuarantinedCount, r.ExitCode)
     {
         WarningCount = r.WarningCount,
+        DriftCount = r.DriftCount,
     };
 }

@@ -31,6 +31,8 @@ internal sealed class OutcomeLedgerRow
     public OutcomeStatus Status { get; set; }
 
     public DateTimeOffset WrittenAt { get; set; }
+
+    public DateTimeOffset? EditedOutsideAt { get; set; }
 }
 
 internal sealed class PendingPatientRow
@@ -46,6 +48,8 @@ internal sealed class PendingPatientRow
     public DateTimeOffset FirstFailedAt { get; set; }
 
     public DateTimeOffset LastFailedAt { get; set; }
+
+    public DateTimeOffset? ParkedAt { get; set; }
 }
 
 internal sealed class SyncRunRow
@@ -90,6 +94,10 @@ internal sealed class SyncRunRow
     public List<SyncRunQuarantineRow> Quarantine { get; set; } = [];
 
     public List<SyncRunWarningRow> Warnings { get; set; } = [];
+
+    public int DriftCount { get; set; }
+
+    public List<SyncRunDriftRow> Drift { get; set; } = [];
 }
 
 internal sealed class SyncRunWarningRow
@@ -176,6 +184,66 @@ internal sealed class SubjectStatusRow
     public string? RelapseSite { get; set; }
 
     public Guid? RunId { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class SyncRunDriftRow
+{
+    public long Id { get; set; }
+
+    public Guid RunId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string Action { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public required string OutcomeCode { get; set; }
+
+    public required string ResourceIds { get; set; }
+}
+
+internal sealed class OutcomeWriteIntentRow
+{
+    public required string EhrName { get; set; }
+
+    public required string OutcomeIdentifier { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public required string ContentHash { get; set; }
+
+    public OutcomeStatus Status { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+internal sealed class OutcomeConflictRow
+{
+    public required string EhrName { get; set; }
+
+    public required string OutcomeIdentifier { get; set; }
+
+    public required string PatientId { get; set; }
+
+    public required string Kind { get; set; }
+
+    public required string ResourceIds { get; set; }
+
+    public DateTimeOffset FirstSeenAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+}
+
+internal sealed class EhrDriftScanRow
+{
+    public required string EhrName { get; set; }
+
+    public DateTimeOffset? IncrementalSince { get; set; }
+
+    public DateTimeOffset? FullReconcileAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -20,6 +20,14 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<SyncRunWarningRow> RunWarnings => Set<SyncRunWarningRow>();
 
+    public DbSet<SyncRunDriftRow> RunDrift => Set<SyncRunDriftRow>();
+
+    public DbSet<OutcomeWriteIntentRow> WriteIntents => Set<OutcomeWriteIntentRow>();
+
+    public DbSet<OutcomeConflictRow> OutcomeConflicts => Set<OutcomeConflictRow>();
+
+    public DbSet<EhrDriftScanRow> DriftScans => Set<EhrDriftScanRow>();
+
     public DbSet<RunLeaseRow> Leases => Set<RunLeaseRow>();
 
     public DbSet<SubjectStatusRow> SubjectStatuses => Set<SubjectStatusRow>();
@@ -56,6 +64,35 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
             e.Property(x => x.Status).HasConversion(StoredCodes.RunStatus);
             e.HasMany(x => x.Quarantine).WithOne().HasForeignKey(q => q.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Warnings).WithOne().HasForeignKey(w => w.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Drift).WithOne().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SyncRunDriftRow>(e =>
+        {
+            e.ToTable("SyncRunDrift");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedOnAdd();
+        });
+
+        modelBuilder.Entity<OutcomeWriteIntentRow>(e =>
+        {
+            e.ToTable("OutcomeWriteIntent");
+            e.HasKey(x => new { x.EhrName, x.OutcomeIdentifier });
+            e.HasIndex(x => new { x.EhrName, x.PatientId });
+            e.Property(x => x.Status).HasConversion(StoredCodes.OutcomeStatus);
+        });
+
+        modelBuilder.Entity<OutcomeConflictRow>(e =>
+        {
+            e.ToTable("OutcomeConflict");
+            e.HasKey(x => new { x.EhrName, x.OutcomeIdentifier });
+            e.HasIndex(x => new { x.EhrName, x.PatientId });
+        });
+
+        modelBuilder.Entity<EhrDriftScanRow>(e =>
+        {
+            e.ToTable("EhrDriftScan");
+            e.HasKey(x => x.EhrName);
         });
 
         modelBuilder.Entity<SyncRunWarningRow>(e =>
