@@ -21,6 +21,12 @@ public static class Canonical
     /// <summary>The identifier system of every outcome Observation.</summary>
     public const string OutcomeIdentifierSystem = Base + "/sid/outcome";
 
+    /// <summary>
+    /// The <c>meta.tag</c> system of the write-back key of a Provenance (R4 Provenance has no identifier): the tag's code
+    /// is deterministic for one patient's write, so the transaction creates it with <c>If-None-Exist: _tag=...</c>.
+    /// </summary>
+    public const string ProvenanceKeySystem = Base + "/sid/provenance";
+
     /// <summary>The identifier system of the adapter Device.</summary>
     public const string DeviceIdentifierSystem = Base + "/sid/device";
 

@@ -104,6 +104,22 @@ public sealed partial class FhirClient
         }
     }
 
+    /// <summary>
+    /// How many <paramref name="resourceType"/> resources match: one <c>GET [base]/{type}?...&amp;_summary=count</c>, read
+    /// from <c>Bundle.total</c>. Throws <see cref="FhirProtocolException"/> when the server gives no total.
+    /// </summary>
+    public async Task<int> CountAsync(
+        string resourceType, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken = default)
+    {
+        RequireResourceType(resourceType);
+        ArgumentNullException.ThrowIfNull(parameters);
+        Counter.CountRequest();
+        var query = FhirSearchQuery.Create([.. parameters, new("_summary", "count")]);
+        var bundle = Required(await _api.SearchAsync(resourceType, query, cancellationToken), "GET", PathOf(resourceType));
+        return bundle.Total
+            ?? throw new FhirProtocolException("GET", PathOf(resourceType), $"The server's {resourceType} count search (_summary=count) gave no total.", null);
+    }
+
     /// <summary><c>GET [base]/{type}/{id}</c> for the FHIR type of <typeparamref name="T"/>.</summary>
     public async Task<T> ReadAsync<T>(string id, CancellationToken cancellationToken = default)
         where T : Resource

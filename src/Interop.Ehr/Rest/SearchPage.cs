@@ -15,13 +15,17 @@ namespace Interop.Ehr.Rest;
 /// </summary>
 public sealed class SearchPage
 {
-    private SearchPage(IReadOnlyList<Bundle.LinkComponent> links, IReadOnlyList<SearchPageEntry> entries) => (Links, Entries) = (links, entries);
+    private SearchPage(IReadOnlyList<Bundle.LinkComponent> links, IReadOnlyList<SearchPageEntry> entries, int? total) =>
+        (Links, Entries, Total) = (links, entries, total);
 
     /// <summary>The page's links (<c>next</c> leads on).</summary>
     public IReadOnlyList<Bundle.LinkComponent> Links { get; }
 
     /// <summary>The entries in order.</summary>
     public IReadOnlyList<SearchPageEntry> Entries { get; }
+
+    /// <summary>The search's <c>Bundle.total</c> (all matches, not this page's), when the server gives it.</summary>
+    public int? Total { get; }
 
     /// <summary>Reads a searchset Bundle's JSON.</summary>
     /// <exception cref="JsonException">Not JSON, not a Bundle, or an envelope that is not valid FHIR.</exception>
@@ -32,7 +36,7 @@ public sealed class SearchPage
         {
             // The usual case, in one pass: every entry is valid.
             var bundle = ReadBundle(json);
-            return new SearchPage(bundle.Link, [.. bundle.Entry.Select(e => new SearchPageEntry(e.Search?.Mode, e.Resource, null))]);
+            return new SearchPage(bundle.Link, [.. bundle.Entry.Select(e => new SearchPageEntry(e.Search?.Mode, e.Resource, null))], bundle.Total);
         }
         catch (DeserializationFailedException)
         {
@@ -61,7 +65,7 @@ public sealed class SearchPage
             throw new JsonException("The page's entries could not be matched to its resources.");
         }
 
-        return new SearchPage(envelope.Link, [.. envelope.Entry.Select((entry, i) => Read(entry.Search?.Mode, resources[i]))]);
+        return new SearchPage(envelope.Link, [.. envelope.Entry.Select((entry, i) => Read(entry.Search?.Mode, resources[i]))], envelope.Total);
     }
 
     private static SearchPageEntry Read(Bundle.SearchEntryMode? mode, byte[]? resourceJson)

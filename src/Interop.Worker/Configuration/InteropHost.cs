@@ -77,7 +77,7 @@ internal static class InteropHost
         builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidator>();
         builder.Services.AddSingleton<RunLeases>();
         builder.Services.AddSingleton<FileSyncRunner>();
-        LiveSyncServices.Add(builder.Services);
+        LiveSyncServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveSyncRunner>();
         Report.ReportServices.Add(builder.Services, builder.Configuration);
         return check;
@@ -124,6 +124,7 @@ internal static class InteropHost
             _ = services.GetRequiredService<IOptions<InteropOptions>>().Value;
             _ = services.GetRequiredService<IOptions<TrialRuleOptions>>().Value;
             _ = services.GetRequiredService<IOptions<ReadingOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<WriteBackOptions>>().Value;
             _ = services.GetRequiredService<IOptions<StoreOptions>>().Value;
             _ = services.GetRequiredService<IOptions<RunLeaseOptions>>().Value;
             EhrConfiguration.Validate(services);

@@ -16,6 +16,7 @@ internal static class RunHistory
         [.. report.Quarantined.Select(q => new QuarantinedRecord(q.Location, q.ResourceType, q.ResourceId, q.PatientId, q.Reason))])
     {
         Warnings = [.. report.Warnings.Select(w => new RunWarning(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))],
+        Drift = report.ServerDrift,
     };
 
     /// <summary>A run that ended by an exception: its status and exit code only.</summary>

@@ -62,6 +62,15 @@ public sealed record RunReport
     /// <summary>Live sync: patients whose read, evaluation or write failed; queued for the next run.</summary>
     public int PatientsFailed { get; init; }
 
+    /// <summary>Live sync: patients parked (an outcome identifier carried by several server resources): not written until fixed by hand.</summary>
+    public int PatientsParked { get; init; }
+
+    /// <summary>
+    /// Live sync: the adapter's outcomes found changed on the server behind its back (deleted, edited by someone else,
+    /// duplicated, unrecorded) and what the run did about each (ADR 0006). Codes and opaque ids only.
+    /// </summary>
+    public IReadOnlyList<Interop.Store.ServerDriftRecord> ServerDrift { get; init; } = [];
+
     /// <summary>Live sync: what was written (dry run: what would be), by outcome code.</summary>
     public IReadOnlyDictionary<string, OutcomeChangeCount>? OutcomeChanges { get; init; }
 }

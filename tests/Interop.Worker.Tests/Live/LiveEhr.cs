@@ -50,6 +50,20 @@ internal sealed class LiveEhr : IAsyncDisposable
     /// <summary>When set, the body of every GET answer the adapter receives (not <see cref="GetAsync{T}"/>'s) is replaced by what this returns, as a server sending it would.</summary>
     public Func<string, string>? RewriteRead { get; set; }
 
+    /// <summary>
+    /// When set, a transaction the adapter posts is sent to the server and, when this returns true for its number (1, 2, ...
+    /// in the order sent), its answer is dropped: the adapter sees a broken connection after the server committed.
+    /// </summary>
+    public Func<int, bool>? DropAfterCommit { get; set; }
+
+    /// <summary>Transactions the adapter posted so far (each attempt counts).</summary>
+    public int TransactionsPosted => _posted;
+
+    private int _posted;
+
+    /// <summary>The write-back settings of the runs of <see cref="SyncAsync"/>.</summary>
+    public WriteBackOptions WriteBack { get; } = new();
+
     /// <summary>The EHR's <c>WriteResearchSubject</c> setting for the runs of <see cref="SyncAsync"/>.</summary>
     public bool WriteResearchSubject { get; set; }
 
@@ -107,7 +121,8 @@ internal sealed class LiveEhr : IAsyncDisposable
         Options.Create(new LiveSyncOptions()),
         new FixedConnections(new Interop.Ehr.DependencyInjection.EhrConnectionOptions { WriteResearchSubject = WriteResearchSubject }),
         new RunLeases(Store, Time, Options.Create(LeaseOptions), NullLogger<RunLeases>.Instance) { Renewed = LeaseRenewed },
-        NullLogger<LiveSyncRunner>.Instance)
+        NullLogger<LiveSyncRunner>.Instance,
+        Options.Create(WriteBack))
     {
         AfterTransaction = afterTransaction,
         BeforeValidation = beforeValidation ?? (static o => o),
@@ -215,7 +230,16 @@ internal sealed class LiveEhr : IAsyncDisposable
                 }
             }
 
+            var isTransaction = request.Method == HttpMethod.Post && request.Content is not null
+                && (await request.Content.ReadAsStringAsync(cancellationToken)).Contains("\"transaction\"", StringComparison.Ordinal);
+            var number = isTransaction ? Interlocked.Increment(ref owner._posted) : 0;
             var response = await base.SendAsync(request, cancellationToken);
+            if (isTransaction && owner.DropAfterCommit is { } drop && drop(number))
+            {
+                response.Dispose();
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The test dropped the answer after the server committed.");
+            }
+
             if (owner.RewriteRead is { } rewrite && request.Method == HttpMethod.Get && response.IsSuccessStatusCode)
             {
                 var text = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -45,7 +45,7 @@ public sealed class ResearchSubjectWriteTests
             new OutcomeWrite(null, "blinfant/research-subject/p2", OutcomeWrite.ResearchSubjectCode, "h2", OutcomeStatus.EnteredInError),
         };
 
-        var bundle = WriteBackTransaction.Create(writes, new Provenance(), DateTimeOffset.UnixEpoch);
+        var bundle = WriteBackTransaction.Create(writes, new Provenance(), DateTimeOffset.UnixEpoch, "blinfant/provenance/p1/00", conditionalCreate: true);
 
         var put = bundle.Entry[0];
         Assert.Equal(Bundle.HTTPVerb.PUT, put.Request!.Method);

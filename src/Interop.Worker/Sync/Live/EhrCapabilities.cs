@@ -47,6 +47,15 @@ internal static class EhrCapabilities
             && subject.ConditionalDelete is not null and not CapabilityStatement.ConditionalDeleteStatus.NotSupported;
     }
 
+    /// <summary>True when the server states conditional create on Provenance (so each one is created once per key, with <c>If-None-Exist</c>).</summary>
+    public static bool SupportsConditionalProvenance(CapabilityStatement capabilities)
+    {
+        var server = capabilities.Rest.FirstOrDefault(r => r.Mode == CapabilityStatement.RestfulCapabilityMode.Server)
+            ?? capabilities.Rest.FirstOrDefault();
+        var provenance = server?.Resource.FirstOrDefault(r => string.Equals(r.Type, "Provenance", StringComparison.Ordinal));
+        return provenance?.ConditionalCreate == true;
+    }
+
     /// <summary>The refusal's message: "the server does not support transaction, conditional update on Observation".</summary>
     public static string Describe(IReadOnlyList<string> missing) =>
         $"The EHR cannot take the adapter's write-back, nothing was written: the server does not support {string.Join(", ", missing)} (per its CapabilityStatement).";

@@ -67,10 +67,37 @@ internal sealed class LiveRunProgress
 
     public void AddFailed() => PatientsFailed++;
 
+    /// <summary>What the run found changed on the server behind its back, and what it did (run report <c>serverDrift</c>).</summary>
+    public List<ServerDriftRecord> Drift { get; } = [];
+
+    /// <summary>Patients parked (a duplicated outcome identifier): not written until fixed by hand.</summary>
+    public int PatientsParked { get; private set; }
+
+    /// <summary>Parked patients the drift scan found still blocked.</summary>
+    public void AddParked(IEnumerable<ServerDriftRecord> drift, int patients)
+    {
+        Drift.AddRange(drift);
+        PatientsParked += patients;
+    }
+
+    /// <summary>A patient whose write-back met duplicated identifiers: queued (a failure) or parked.</summary>
+    public void AddDuplicates(IReadOnlyList<ServerDriftRecord> drift)
+    {
+        Drift.AddRange(drift);
+        if (drift.Any(d => d.Action == DriftKinds.Parked))
+        {
+            PatientsParked++;
+        }
+        else
+        {
+            PatientsFailed++;
+        }
+    }
+
     public RunReport ToReport(
         LiveSyncRequest request, AsOf asOf, string ruleSetVersion, DateTimeOffset startedAt, TimeSpan elapsed, int candidates, long requestsMade)
     {
-        var exitCode = Quarantined.Exists(q => !q.OutsideScreening) || PatientsFailed > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
+        var exitCode = Quarantined.Exists(q => !q.OutsideScreening) || PatientsFailed > 0 || PatientsParked > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
         return new RunReport
         {
             AdapterVersion = AdapterVersion.Current,
@@ -101,6 +128,8 @@ internal sealed class LiveRunProgress
             OutcomesWritten = OutcomesWritten,
             OutcomesUnchanged = OutcomesUnchanged,
             PatientsFailed = PatientsFailed,
+            PatientsParked = PatientsParked,
+            ServerDrift = Drift,
             OutcomeChanges = _changes,
         };
     }

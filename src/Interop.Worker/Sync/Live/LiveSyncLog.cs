@@ -28,4 +28,22 @@ internal static partial class LiveSyncLog
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: ResearchSubject write-back is enabled but the EHR lacks conditional update on ResearchSubject; writing outcomes only")]
     public static partial void ResearchSubjectUnsupported(ILogger logger, string ehr);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: patient {PatientId}'s transaction (attempt {Attempt}) {Reason}; reconciling with the server before anything is sent again")]
+    public static partial void WriteRetried(ILogger logger, string ehr, string patientId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 212, Level = LogLevel.Debug, Message = "Live sync of {Ehr}: patient {PatientId} reconciled with the server ({Findings} drift findings, {Duplicates} duplicated identifiers)")]
+    public static partial void PatientReconciled(ILogger logger, string ehr, string patientId, int findings, int duplicates);
+
+    [LoggerMessage(EventId = 213, Level = LogLevel.Information, Message = "Live sync of {Ehr}: drift scan ({Mode}) read {Outcomes} outcomes, {Suspects} patients to reconcile, {Parked} parked")]
+    public static partial void DriftScanned(ILogger logger, string ehr, string mode, int outcomes, int suspects, int parked);
+
+    [LoggerMessage(EventId = 214, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: patient {PatientId} has {Count} outcome identifiers carried by several server resources ({Action}); fix them by hand, see the run report")]
+    public static partial void DuplicateOutcomes(ILogger logger, string ehr, string patientId, int count, string action);
+
+    [LoggerMessage(EventId = 215, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: the EHR states no conditional create on Provenance; Provenances are created without If-None-Exist")]
+    public static partial void NoConditionalProvenance(ILogger logger, string ehr);
+
+    [LoggerMessage(EventId = 216, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: {Count} outcomes were changed or deleted on the server by someone else (see the run report's serverDrift)")]
+    public static partial void DriftFound(ILogger logger, string ehr, int count);
 }

@@ -11,4 +11,7 @@ public sealed record LiveSyncRequest(string EhrName, FhirClient Client, IReadOnl
 {
     /// <summary>Write each patient's ResearchSubject too (set by the runner from configuration and the EHR's capabilities).</summary>
     public bool WriteResearchSubject { get; init; }
+
+    /// <summary>Create each Provenance with <c>If-None-Exist</c> on its key (set by the runner from the EHR's capabilities).</summary>
+    public bool ConditionalProvenance { get; init; }
 }

@@ -31,7 +31,8 @@ internal sealed class LiveSyncRunner(
     IOptions<LiveSyncOptions> liveOptions,
     IOptionsMonitor<EhrConnectionOptions> connections,
     RunLeases runs,
-    ILogger<LiveSyncRunner> logger)
+    ILogger<LiveSyncRunner> logger,
+    IOptions<WriteBackOptions>? writeBackOptions = null)
 {
     /// <summary>Test seam: called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
     internal Action<int>? AfterTransaction { get; init; }
@@ -55,6 +56,7 @@ internal sealed class LiveSyncRunner(
 
         // ResearchSubject write-back (issue 5): when configured, and (unless a dry run) when the EHR takes it.
         var writeSubjects = connections.Get(request.EhrName).WriteResearchSubject;
+        var conditionalProvenance = false;
         if (!request.DryRun)
         {
             var capabilities = await request.Client.CapabilitiesAsync(cancellationToken);
@@ -70,6 +72,12 @@ internal sealed class LiveSyncRunner(
                 LiveSyncLog.ResearchSubjectUnsupported(logger, request.EhrName);
                 writeSubjects = false;
             }
+
+            conditionalProvenance = EhrCapabilities.SupportsConditionalProvenance(capabilities);
+            if (!conditionalProvenance)
+            {
+                LiveSyncLog.NoConditionalProvenance(logger, request.EhrName);
+            }
         }
 
         // Not a dry run: one writing sync per EHR at a time (the run lease, kept alive by a heartbeat while this run is).
@@ -77,7 +85,7 @@ internal sealed class LiveSyncRunner(
             request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, exclusive: !request.DryRun, cancellationToken);
         try
         {
-            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects }, asOf, run, startedAt, started, requestsBefore, cancellationToken);
+            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects, ConditionalProvenance = conditionalProvenance }, asOf, run, startedAt, started, requestsBefore, cancellationToken);
             await run.FinishAsync(RunHistory.Completion(report, SyncRunStatus.Completed));
             return report;
         }
@@ -107,10 +115,19 @@ internal sealed class LiveSyncRunner(
         var highWater = startedAt - options.ClockSkewMargin;
         var candidates = await new CandidateDiscovery(client, store, options).DiscoverAsync(ehr, terminology, watermark, cancellationToken);
         var pending = await store.ListPendingPatientsAsync(ehr, cancellationToken);
-        foreach (var queued in pending)
+        var writeBackSettings = writeBackOptions?.Value ?? new WriteBackOptions();
+        var scan = new OutcomeDriftScan(client, store, time, options, writeBackSettings, logger);
+        var drift = request.DryRun ? DriftScanResult.None : await scan.ScanAsync(ehr, pending, cancellationToken);
+
+        // Patients whose server state may differ from the ledger (drift, unknown write outcomes, queued): reconciled before any write.
+        var reconcile = new HashSet<string>(drift.Reconcile, StringComparer.Ordinal);
+        foreach (var queued in pending.Where(p => p.ParkedAt is null))
         {
             candidates.Add(queued.PatientId);
+            reconcile.Add(queued.PatientId);
         }
+
+        candidates.UnionWith(drift.Reconcile);
 
         LiveSyncLog.Candidates(logger, ehr, candidates.Count, pending.Count);
 
@@ -120,8 +137,13 @@ internal sealed class LiveSyncRunner(
         var subjects = new ResearchSubjectBuilder(settings.StudyId);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
-        var writeBack = new PatientWriteBack(store, time, gate, logger) { BeforeValidation = BeforeTransactionValidation };
+        var writeBack = new PatientWriteBack(store, time, gate, logger, writeBackSettings, settings.StudyId, request.ConditionalProvenance)
+        {
+            BeforeValidation = BeforeTransactionValidation,
+        };
+        var parking = new DuplicateParking(store, writeBackSettings, logger);
         var progress = new LiveRunProgress();
+        progress.AddParked(drift.ParkedDrift, drift.StillParked.Count);
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
 
@@ -190,11 +212,23 @@ internal sealed class LiveSyncRunner(
 
                 foreach (var (patientId, derived, provenance, status) in plans)
                 {
+                    if (drift.StillParked.Contains(patientId))
+                    {
+                        // Parked until its duplicated identifier is fixed by hand (reported by the scan): nothing is written.
+                        continue;
+                    }
+
                     stage = "write-failed";
                     run.ThrowIfLeaseLost();
                     // Not cancellable: a patient's write-back that has started finishes (bounded by the client's own timeouts),
                     // so that stopping the service never leaves a transaction's outcome unknown; the run stops before the next candidate.
-                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, CancellationToken.None);
+                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, reconcile.Contains(patientId), CancellationToken.None);
+                    progress.Drift.AddRange(result.Drift);
+                    if (result.Duplicates.Count > 0)
+                    {
+                        progress.AddDuplicates(await parking.QueueAsync(ehr, patientId, result.Duplicates, CancellationToken.None));
+                        continue;
+                    }
                     if (result.Failures.Count > 0)
                     {
                         // The transaction as built failed its profiles: nothing was written; reported and retried like a failed write.
@@ -223,6 +257,7 @@ internal sealed class LiveSyncRunner(
                 var reason = ex switch
                 {
                     FhirUnavailableException => "ehr-unavailable",
+                    FhirServerException { StatusCode: System.Net.HttpStatusCode.PreconditionFailed } when stage == "write-failed" => "write-conflict",
                     FhirServerException => stage == "write-failed" ? "write-rejected" : "read-rejected",
                     FhirProtocolException => "ehr-protocol",
                     _ => stage,
@@ -238,6 +273,12 @@ internal sealed class LiveSyncRunner(
 
             // Every write-back of this run committed (failures are queued and retried regardless): move on.
             await store.AdvanceWatermarkAsync(ehr, highWater, CancellationToken.None);
+            await scan.CompleteAsync(ehr, drift, CancellationToken.None);
+        }
+
+        if (progress.Drift.Count > 0)
+        {
+            LiveSyncLog.DriftFound(logger, ehr, progress.Drift.Count);
         }
 
         var report = progress.ToReport(

@@ -1,5 +1,8 @@
+using Interop.Worker.Configuration;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Interop.Worker.Sync.Live;
 
@@ -11,11 +14,22 @@ namespace Interop.Worker.Sync.Live;
 /// </summary>
 internal static class LiveSyncServices
 {
-    public static IServiceCollection Add(IServiceCollection services)
+    public static IServiceCollection Add(IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LiveSyncOptions>();
+        services.AddOptions<WriteBackOptions>()
+            .Bind(configuration.GetSection(WriteBackOptions.SectionName), o => o.ErrorOnUnknownConfiguration = true)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WriteBackOptions>, WriteBackOptionsValidator>();
         return services;
     }
+}
+
+/// <summary>Validates <see cref="WriteBackOptions"/> on start.</summary>
+internal sealed class WriteBackOptionsValidator : IValidateOptions<WriteBackOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WriteBackOptions options) => InteropOptionsValidator.ToResult(options.Validate());
 }

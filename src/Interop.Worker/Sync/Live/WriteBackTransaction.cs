@@ -16,6 +16,12 @@ internal sealed record OutcomeWrite(Resource? Resource, string IdentifierValue, 
     /// <summary>The ledger's code of a ResearchSubject (in place of an outcome code).</summary>
     public const string ResearchSubjectCode = ResearchSubjectBuilder.IdentifierSegment;
 
+    /// <summary>The server version this write replaces, sent as <c>If-Match</c> (null: a create, or no version known).</summary>
+    public string? IfMatch { get; init; }
+
+    /// <summary>What the write builds on (<c>new</c>, <c>{id}/{version}</c>, or the deleted resource it restores): part of the Provenance key.</summary>
+    public string Base { get; init; } = "new";
+
     public string ResourceType => OutcomeCode == ResearchSubjectCode ? "ResearchSubject" : "Observation";
 }
 
@@ -26,10 +32,12 @@ internal sealed record OutcomeWrite(Resource? Resource, string IdentifierValue, 
 internal static class WriteBackTransaction
 {
     /// <summary>
-    /// The transaction Bundle: a <c>PUT Observation?identifier=..</c> per outcome (and <c>PUT ResearchSubject?identifier=..</c>,
-    /// or <c>DELETE</c> when retracted), then one <c>POST Provenance</c> targeting what was put.
+    /// The transaction Bundle: a <c>PUT Observation?identifier=..</c> per outcome, with <c>If-Match</c> on the version it
+    /// replaces (and <c>PUT ResearchSubject?identifier=..</c>, or <c>DELETE</c> when retracted), then one
+    /// <c>POST Provenance</c> targeting what was put, tagged with <paramref name="provenanceKey"/> and, when
+    /// <paramref name="conditionalCreate"/>, created only if no Provenance carries that key yet (<c>If-None-Exist</c>).
     /// </summary>
-    public static Bundle Create(IReadOnlyList<OutcomeWrite> writes, Provenance provenance, DateTimeOffset recorded)
+    public static Bundle Create(IReadOnlyList<OutcomeWrite> writes, Provenance provenance, DateTimeOffset recorded, string provenanceKey, bool conditionalCreate)
     {
         var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
         var targets = new List<ResourceReference>(writes.Count);
@@ -66,7 +74,12 @@ internal static class WriteBackTransaction
             {
                 FullUrl = fullUrl,
                 Resource = resource,
-                Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.PUT, Url = conditionalUrl },
+                Request = new Bundle.RequestComponent
+                {
+                    Method = Bundle.HTTPVerb.PUT,
+                    Url = conditionalUrl,
+                    IfMatch = write.IfMatch is { } version ? $"W/\"{version}\"" : null,
+                },
             });
         }
 
@@ -74,11 +87,19 @@ internal static class WriteBackTransaction
         written.Id = null;
         written.Target = targets;
         written.Recorded = recorded;
+        written.Meta ??= new Meta();
+        written.Meta.Tag.RemoveAll(t => string.Equals(t.System, Canonical.ProvenanceKeySystem, StringComparison.Ordinal));
+        written.Meta.Tag.Add(new Coding(Canonical.ProvenanceKeySystem, provenanceKey));
         bundle.Entry.Add(new Bundle.EntryComponent
         {
-            FullUrl = Urn("provenance|" + string.Join('|', writes.Select(w => w.IdentifierValue)) + "|" + recorded.UtcTicks),
+            FullUrl = Urn("provenance|" + provenanceKey),
             Resource = written,
-            Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = "Provenance" },
+            Request = new Bundle.RequestComponent
+            {
+                Method = Bundle.HTTPVerb.POST,
+                Url = "Provenance",
+                IfNoneExist = conditionalCreate ? ProvenanceKey.IfNoneExist(provenanceKey) : null,
+            },
         });
         return bundle;
     }
