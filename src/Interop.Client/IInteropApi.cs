@@ -49,6 +49,15 @@ public interface IInteropApi
     [Get("/api/v1/runs/{runId}")]
     Task<RunDetail> GetRunAsync(Guid runId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Outcomes whose EHR state needs a person (<c>GET /api/v1/outcome-conflicts</c>): duplicated identifiers (with the
+    /// resource ids to fix and whether the patient is parked) and outcomes edited on the EHR by someone else.
+    /// </summary>
+    /// <param name="ehr">Only this EHR.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    [Get("/api/v1/outcome-conflicts")]
+    Task<IReadOnlyList<OutcomeConflictView>> ListOutcomeConflictsAsync(string? ehr = null, CancellationToken cancellationToken = default);
+
     /// <summary>Starts a sync now (<c>POST /api/v1/runs</c>, operate role): 202, or 409 when one is running.</summary>
     /// <param name="request">The target; omit for the only target.</param>
     /// <param name="cancellationToken">Cancels the request (not the sync).</param>

@@ -48,6 +48,10 @@ public sealed record RunSummary
     [JsonPropertyName("warnings")]
     public int Warnings { get; init; }
 
+    /// <summary>How many of the adapter's outcomes the run found changed on the EHR behind its back (see <see cref="RunDetail.ServerDrift"/>).</summary>
+    [JsonPropertyName("serverDrift")]
+    public int ServerDrift { get; init; }
+
     /// <summary>The process exit code the run ended with (0 clean, 2 input quarantined, ...); null while running.</summary>
     [JsonPropertyName("exitCode")]
     public int? ExitCode { get; init; }
@@ -84,7 +88,24 @@ public sealed record RunDetail
     /// <summary>Records read under a fallback rule, or ignored as unreadable though they look relevant: the outcomes were still written.</summary>
     [JsonPropertyName("warnings")]
     public IReadOnlyList<RunWarningView> Warnings { get; init; } = [];
+
+    /// <summary>The adapter's outcomes found changed on the EHR behind its back, and what the run did about each.</summary>
+    [JsonPropertyName("serverDrift")]
+    public IReadOnlyList<ServerDriftView> ServerDrift { get; init; } = [];
 }
+
+/// <summary>One of the adapter's outcomes found changed on the EHR behind its back, and what the run did.</summary>
+/// <param name="Kind"><c>deleted</c>, <c>edited-outside</c>, <c>duplicate-identifier</c> or <c>unrecorded</c>.</param>
+/// <param name="Action"><c>restored</c>, <c>left-deleted</c>, <c>kept-ehr-version</c>, <c>reasserted</c>, <c>adopted</c>, <c>queued</c> or <c>parked</c>.</param>
+/// <param name="PatientId">The patient (opaque id).</param>
+/// <param name="OutcomeCode">The outcome code, e.g. <c>eligibility</c>.</param>
+/// <param name="ResourceIds">The EHR resources involved, as <c>Type/id</c> (for a duplicate: every one carrying the identifier).</param>
+public sealed record ServerDriftView(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("action")] string Action,
+    [property: JsonPropertyName("patientId")] string PatientId,
+    [property: JsonPropertyName("outcomeCode")] string OutcomeCode,
+    [property: JsonPropertyName("resourceIds")] IReadOnlyList<string> ResourceIds);
 
 /// <summary>A record a run read under a fallback rule, or ignored as unreadable though it looks relevant.</summary>
 /// <param name="Location">File and line, the request that returned it, or <c>evaluation</c>.</param>

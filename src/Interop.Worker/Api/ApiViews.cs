@@ -72,6 +72,7 @@ internal static class ApiViews
             r.Counts.OutcomesWritten, r.Counts.OutcomesUnchanged, r.Counts.RequestsMade),
         Quarantined = r.QuarantinedCount,
         Warnings = r.WarningCount,
+        ServerDrift = r.DriftCount,
         ExitCode = r.ExitCode,
     };
 
@@ -81,6 +82,7 @@ internal static class ApiViews
         Run = Run(d.Run),
         QuarantinedRecords = [.. d.Quarantined.Select(q => new QuarantinedInput(q.Location, q.ResourceType, q.ResourceId, q.Reason) { PatientId = q.PatientId })],
         Warnings = [.. d.Warnings.Select(w => new RunWarningView(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))],
+        ServerDrift = [.. d.Drift.Select(x => new ServerDriftView(x.Kind, x.Action, x.PatientId, x.OutcomeCode, x.ResourceIds))],
     };
 
     public static Page<TOut> Page<TIn, TOut>(StorePage<TIn> page, Func<TIn, TOut> map) => new()

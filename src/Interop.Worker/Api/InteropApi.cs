@@ -92,6 +92,7 @@ internal static class InteropApi
         SubjectEndpoints.Map(api);
         SummaryEndpoints.Map(api);
         RunEndpoints.Map(api);
+        OutcomeConflictEndpoints.Map(api);
         endpoints.MapOpenApi().RequireAuthorization(ApiRoles.Read);
         return endpoints;
     }

@@ -12,14 +12,17 @@ using Microsoft.Extensions.Options;
 
 namespace Interop.Worker.Health;
 
-/// <summary>The health endpoints: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (store, each target's last run, SMART tokens).</summary>
+/// <summary>
+/// The health endpoints: <c>/health/live</c> (the process answers) and <c>/health/ready</c> (store, each target's last run,
+/// each EHR's parked patients, SMART tokens).
+/// </summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
 
-    /// <summary>Registers the readiness checks: the store, one per sync target, one per SMART Backend Services EHR.</summary>
+    /// <summary>Registers the readiness checks: the store, one per sync target, one per EHR's write-back, one per SMART Backend Services EHR.</summary>
     public static IServiceCollection AddInteropHealth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HealthOptions>()
@@ -35,6 +38,12 @@ internal static class HealthEndpoints
                 sp => ActivatorUtilities.CreateInstance<TargetRunHealthCheck>(sp, target),
                 failureStatus: null,
                 tags: [ReadyTag]));
+        }
+
+        foreach (var ehr in EhrConfiguration.ConfiguredNames(configuration))
+        {
+            checks.Add(new HealthCheckRegistration(
+                WriteBackHealthCheck.NameOf(ehr), sp => ActivatorUtilities.CreateInstance<WriteBackHealthCheck>(sp, ehr), failureStatus: null, tags: [ReadyTag]));
         }
 
         foreach (var ehr in EhrConfiguration.ConfiguredNames(configuration).Where(n => UsesSmart(configuration, n)))

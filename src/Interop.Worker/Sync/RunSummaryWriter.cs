@@ -86,6 +86,18 @@ internal static class RunSummaryWriter
             c,
             $"  outcomes {verb,-10} {report.OutcomesWritten} (new {changes.Values.Sum(x => x.New)}, amended {changes.Values.Sum(x => x.Changed)}, retracted {changes.Values.Sum(x => x.Retracted)}), unchanged {report.OutcomesUnchanged}"));
         output.WriteLine(string.Create(c, $"  patients failed     {report.PatientsFailed}{(report.PatientsFailed > 0 ? " (queued: retried next run)" : string.Empty)}"));
+        if (report.PatientsParked > 0)
+        {
+            output.WriteLine(string.Create(c, $"  patients parked     {report.PatientsParked} (a duplicated outcome identifier: fix the EHR by hand, see serverDrift)"));
+        }
+
+        output.WriteLine(string.Create(c, $"  server drift        {report.ServerDrift.Count}"));
+        foreach (var drift in report.ServerDrift.Take(MaxQuarantineLines))
+        {
+            output.WriteLine($"    {drift.Kind} -> {drift.Action}  {drift.OutcomeCode} (patient {drift.PatientId}): {string.Join(", ", drift.ResourceIds)}");
+        }
+
+        More(report.ServerDrift.Count, output);
     }
 
     private static string Top(IReadOnlyList<CriterionCount> counts, string label = "not met")

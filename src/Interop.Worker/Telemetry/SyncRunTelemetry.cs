@@ -36,9 +36,15 @@ internal sealed class SyncRunTelemetry : IDisposable
         _telemetry.PatientsEvaluated.Add(report.PatientsEvaluated, tags);
         _telemetry.OutcomesWritten.Add(outcomes, tags);
         _telemetry.Quarantined.Add(report.Quarantined.Count, tags);
+        foreach (var drift in report.ServerDrift.GroupBy(d => (d.Kind, d.Action)))
+        {
+            _telemetry.OutcomeDrift.Add(drift.Count(), [.. tags, new("kind", drift.Key.Kind), new("action", drift.Key.Action)]);
+        }
+
         _activity?.SetTag("patients_evaluated", report.PatientsEvaluated);
         _activity?.SetTag("outcomes_written", outcomes);
         _activity?.SetTag("quarantined", report.Quarantined.Count);
+        _activity?.SetTag("outcome_drift", report.ServerDrift.Count);
         _activity?.SetTag("exit_code", report.ExitCode);
         End(RunStatus.Completed, ActivityStatusCode.Ok, null);
     }

@@ -27,6 +27,8 @@ internal sealed class SyncTelemetry : IDisposable
         PatientsEvaluated = _meter.CreateCounter<long>("interop.sync.patients_evaluated", "{patient}", "Patients evaluated against the trial rules.");
         OutcomesWritten = _meter.CreateCounter<long>("interop.sync.outcomes_written", "{observation}", "Outcome Observations written.");
         Quarantined = _meter.CreateCounter<long>("interop.sync.quarantined", "{record}", "Input records quarantined.");
+        OutcomeDrift = _meter.CreateCounter<long>(
+            "interop.sync.outcome_drift", "{outcome}", "Outcomes found changed on the EHR behind the adapter's back, by kind (deleted, edited-outside, duplicate-identifier, unrecorded) and action.");
         _meter.CreateObservableGauge(
             "interop.sync.lag",
             () => board.Snapshot().Select(s => new Measurement<double>((_time.GetUtcNow() - s.Value).TotalSeconds, new KeyValuePair<string, object?>("target", s.Key))),
@@ -43,6 +45,8 @@ internal sealed class SyncTelemetry : IDisposable
     public Counter<long> OutcomesWritten { get; }
 
     public Counter<long> Quarantined { get; }
+
+    public Counter<long> OutcomeDrift { get; }
 
     /// <summary>Starts the trace and the clock of one run; record its end on the returned scope.</summary>
     public SyncRunTelemetry StartRun(string target, string trigger) => new(this, target, trigger, _time);

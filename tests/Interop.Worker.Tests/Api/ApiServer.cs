@@ -103,8 +103,13 @@ public sealed class ApiServer : IAsyncLifetime
             [new QuarantinedRecord("GET Observation page 2", "Observation", "obs-9", "p-eligible", "effectiveDateTime is not a valid dateTime")])
             {
                 Warnings = [new RunWarning("GET DiagnosticReport search", "DiagnosticReport", "dr-3", "p-eligible", "mrd-in-report-conclusion", "an MRD result only in a report's conclusion was not read")],
+                Drift = [new ServerDriftRecord("duplicate-identifier", "parked", "p-eligible", "eligibility", ["Observation/o-1", "Observation/o-2"])],
             },
             CancellationToken.None);
+        await Store.RecordPendingPatientAsync("epic", "p-eligible", "duplicate-outcome", CancellationToken.None);
+        await Store.ParkPendingPatientAsync("epic", "p-eligible", CancellationToken.None);
+        await Store.SetOutcomeConflictsAsync("epic", "p-eligible", [("blinfant/eligibility/p-eligible", "duplicate-identifier", ["Observation/o-1", "Observation/o-2"])], CancellationToken.None);
+        await Store.UpsertLedgerAsync("epic", [new LedgerEntry("blinfant/os-status/p-eligible", "p-eligible", "os-status", "aa", "o-3", "4", OutcomeStatus.Final, SeedSubjects.AsOf) { EditedOutsideAt = SeedSubjects.AsOf }], CancellationToken.None);
 
         // A run whose process died at once: its lease (one tick) has run out, so it reads as abandoned.
         AbandonedRunId = await Store.StartRunAsync("file", SyncRunMode.File, SeedSubjects.AsOf, TimeSpan.FromTicks(1), CancellationToken.None);

@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests(ApiServer server)
 
         var paths = json.RootElement.GetProperty("paths");
         Assert.Equal(
-            ["/api/v1/runs", "/api/v1/runs/{runId}", "/api/v1/subjects", "/api/v1/subjects/{patientId}", "/api/v1/trial/summary"],
+            ["/api/v1/outcome-conflicts", "/api/v1/runs", "/api/v1/runs/{runId}", "/api/v1/subjects", "/api/v1/subjects/{patientId}", "/api/v1/trial/summary"],
             paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/cds-services", StringComparison.Ordinal));
         Assert.True(paths.GetProperty("/api/v1/runs").TryGetProperty("post", out _));

@@ -19,7 +19,7 @@ public sealed class RunsApiTests(ApiServer server)
         var all = await _read.ListRunsAsync(take: 1);
 
         var run = Assert.Single(epic.Items);
-        Assert.Equal((server.CompletedRunId, "live", "completed", 2, 1, 1), (run.RunId, run.Mode, run.Status, run.ExitCode, run.Quarantined, run.Warnings));
+        Assert.Equal((server.CompletedRunId, "live", "completed", 2, 1, 1, 1), (run.RunId, run.Mode, run.Status, run.ExitCode, run.Quarantined, run.Warnings, run.ServerDrift));
         Assert.Equal((120, 8, 30, 14), (run.Counts.ResourcesRead, run.Counts.Evaluated, run.Counts.OutcomesWritten, run.Counts.RequestsMade));
         Assert.Equal((2, 1), (all.Total, all.Items.Count));
     }
@@ -51,6 +51,32 @@ public sealed class RunsApiTests(ApiServer server)
         Assert.Equal(["location", "resourceType", "resourceId", "reason", "patientId"], rawRecord.EnumerateObject().Select(p => p.Name));
         var rawWarning = json.RootElement.GetProperty("warnings")[0];
         Assert.Equal(["location", "resourceType", "resourceId", "patientId", "rule", "detail"], rawWarning.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task GetRunAsync_RunWithServerDrift_ListsKindActionPatientAndTheResourcesToFix()
+    {
+        var detail = await _read.GetRunAsync(server.CompletedRunId);
+
+        var drift = Assert.Single(detail.ServerDrift);
+        Assert.Equal(("duplicate-identifier", "parked", "p-eligible", "eligibility"), (drift.Kind, drift.Action, drift.PatientId, drift.OutcomeCode));
+        Assert.Equal(["Observation/o-1", "Observation/o-2"], drift.ResourceIds);
+    }
+
+    [Fact]
+    public async Task ListOutcomeConflictsAsync_ParkedDuplicateAndOutsideEdit_ListsBothWithResourceIds()
+    {
+        var conflicts = await _read.ListOutcomeConflictsAsync(ehr: "epic");
+        var none = await _read.ListOutcomeConflictsAsync(ehr: "file");
+
+        Assert.Empty(none);
+        Assert.Equal(2, conflicts.Count);
+        var duplicate = Assert.Single(conflicts, c => c.Kind == "duplicate-identifier");
+        Assert.Equal(("p-eligible", "blinfant/eligibility/p-eligible", true, 1), (duplicate.PatientId, duplicate.OutcomeIdentifier, duplicate.Parked, duplicate.Attempts));
+        Assert.Equal(["Observation/o-1", "Observation/o-2"], duplicate.ResourceIds);
+        var edited = Assert.Single(conflicts, c => c.Kind == "edited-outside");
+        Assert.Equal(("blinfant/os-status/p-eligible", false), (edited.OutcomeIdentifier, edited.Parked));
+        Assert.Equal(["Observation/o-3"], edited.ResourceIds);
     }
 
     [Fact]

@@ -66,6 +66,27 @@ public sealed class SyncTelemetryTests
         Assert.Equal((5400d, "file"), (lag.Value, lag.Tags["target"]));
     }
 
+    [Fact]
+    public async Task RunScheduledAsync_RunWithServerDrift_CountsItByKindAndActionWithoutPatientIds()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        Interop.Store.ServerDriftRecord[] drift =
+        [
+            new("deleted", "restored", "p-secret-1", "eligibility", ["Observation/a"]),
+            new("deleted", "restored", "p-secret-2", "eligibility", ["Observation/b"]),
+            new("edited-outside", "kept-ehr-version", "p-secret-1", "mrd-after-blinatumomab", ["Observation/c"]),
+        ];
+        using var services = Services(time, new ReportingJob(_ => Reports.Empty(time.GetUtcNow()) with { ServerDrift = drift }));
+        using var recorder = new MeasurementRecorder(services.GetRequiredService<IMeterFactory>());
+
+        await services.GetRequiredService<SyncCoordinator>().RunScheduledAsync("file", "scheduled", CancellationToken.None);
+
+        var counted = recorder.Of("interop.sync.outcome_drift").ToDictionary(m => ((string?)m.Tags["kind"], (string?)m.Tags["action"]), m => m.Value);
+        Assert.Equal(2, counted[("deleted", "restored")]);
+        Assert.Equal(1, counted[("edited-outside", "kept-ehr-version")]);
+        Assert.All(recorder.Measurements, m => Assert.DoesNotContain(m.Tags.Values, v => v is string text && text.Contains("p-secret", StringComparison.Ordinal)));
+    }
+
     private static void AssertNoPatientData(MeasurementRecorder recorder)
     {
         foreach (var measurement in recorder.Measurements)
