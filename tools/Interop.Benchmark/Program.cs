@@ -19,6 +19,12 @@ if (args.Length >= 5 && args[0] == LiveBenchmark.ChildMode)
     return await LiveBenchmark.RunChildAsync(args);
 }
 
+// "--faults": the fault suite at scale (issue 10): commit-then-drop, transport faults, a killed child; figures against a fault-free reference.
+if (args.Length >= 1 && args[0] == FaultBenchmark.Mode)
+{
+    return await FaultBenchmark.RunAsync(args);
+}
+
 if (args.Length >= 1 && args[0] == LiveBenchmark.Mode)
 {
     return await LiveBenchmark.RunAsync(args);

@@ -71,7 +71,8 @@ internal sealed record WritePlan(
             }
             else if (server.Server.GetValueOrDefault(retracted.OutcomeIdentifier) is { } current && current.Status != OutcomeStatus.EnteredInError)
             {
-                writes.Add(new OutcomeWrite(current.Resource, retracted.OutcomeIdentifier, retracted.OutcomeCode, retracted.ContentHash, OutcomeStatus.EnteredInError)
+                // The server's resource as it is (someone may have edited it), marked entered-in-error: the ledger records exactly that.
+                writes.Add(new OutcomeWrite(current.Resource, retracted.OutcomeIdentifier, retracted.OutcomeCode, current.ContentHash, OutcomeStatus.EnteredInError)
                 {
                     IfMatch = current.VersionId,
                     Base = BaseOf(retracted),
