@@ -33,7 +33,7 @@ public sealed record LedgerEntry(
 {
     /// <summary>
     /// When a run found the server's resource edited by someone else (content or status differing from what the
-    /// adapter wrote) and left it so (ADR 0006); null while the server holds what the adapter wrote.
+    /// adapter wrote) and left it so (ADR 0007); null while the server holds what the adapter wrote.
     /// <see cref="ServerVersionId"/> is then the edited version, <see cref="ContentHash"/> what the adapter last derived.
     /// </summary>
     public DateTimeOffset? EditedOutsideAt { get; init; }

@@ -67,7 +67,7 @@ public sealed partial class StateStore
         return [.. rows.Select(r => new OutcomeConflict(r.EhrName, r.OutcomeIdentifier, r.PatientId, r.Kind, SplitIds(r.ResourceIds), r.FirstSeenAt, r.LastSeenAt))];
     }
 
-    /// <summary>Outcomes whose server resource was edited by someone else and left so (ADR 0006); all EHRs when null.</summary>
+    /// <summary>Outcomes whose server resource was edited by someone else and left so (ADR 0007); all EHRs when null.</summary>
     public async Task<IReadOnlyList<(string EhrName, LedgerEntry Entry)>> ListEditedOutsideAsync(string? ehrName, CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);

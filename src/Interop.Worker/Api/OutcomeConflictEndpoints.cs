@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 namespace Interop.Worker.Api;
 
 /// <summary>
-/// <c>GET /api/v1/outcome-conflicts</c>: what write-back cannot settle alone (ADR 0006): outcome identifiers carried by
+/// <c>GET /api/v1/outcome-conflicts</c>: what write-back cannot settle alone (ADR 0007): outcome identifiers carried by
 /// several EHR resources (with whether the patient is parked) and outcomes edited on the EHR by someone else.
 /// </summary>
 internal static class OutcomeConflictEndpoints

@@ -67,7 +67,7 @@ public sealed record RunReport
 
     /// <summary>
     /// Live sync: the adapter's outcomes found changed on the server behind its back (deleted, edited by someone else,
-    /// duplicated, unrecorded) and what the run did about each (ADR 0006). Codes and opaque ids only.
+    /// duplicated, unrecorded) and what the run did about each (ADR 0007). Codes and opaque ids only.
     /// </summary>
     public IReadOnlyList<Interop.Store.ServerDriftRecord> ServerDrift { get; init; } = [];
 

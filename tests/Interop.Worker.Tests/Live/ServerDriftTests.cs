@@ -8,7 +8,7 @@ using Task = System.Threading.Tasks.Task;
 namespace Interop.Worker.Tests.Live;
 
 /// <summary>
-/// Drift detection and repair (issue 10 item 2, ADR 0006) against the real local FHIR server: outcomes deleted, edited or
+/// Drift detection and repair (issue 10 item 2, ADR 0007) against the real local FHIR server: outcomes deleted, edited or
 /// duplicated on the server by someone else between runs.
 /// </summary>
 public sealed class ServerDriftTests

@@ -5,7 +5,7 @@ using static Interop.Worker.Tests.WriteBack.ServerOutcomes;
 
 namespace Interop.Worker.Tests.WriteBack;
 
-/// <summary>A patient's ledger set against what the server holds (ADR 0006): each way the two can differ.</summary>
+/// <summary>A patient's ledger set against what the server holds (ADR 0007): each way the two can differ.</summary>
 public sealed class OutcomeReconciliationTests
 {
     [Fact]

@@ -18,7 +18,7 @@ internal sealed record DriftScanResult(
 }
 
 /// <summary>
-/// Finds, at the start of a run, the adapter's outcomes changed or deleted on the EHR since the last run (ADR 0006): one
+/// Finds, at the start of a run, the adapter's outcomes changed or deleted on the EHR since the last run (ADR 0007): one
 /// search on the outcome identifier system with <c>_lastUpdated</c> after the last scan, one <c>_summary=count</c> set
 /// against the ledger (a delete leaves no trace a <c>_lastUpdated</c> search can see, but lowers the count), and, when the
 /// count disagrees or <see cref="WriteBackOptions.FullReconcileInterval"/> has passed, one full comparison of every outcome.

@@ -37,7 +37,7 @@ internal sealed record Reconciled(
     IReadOnlyDictionary<string, string> DeletedBases);
 
 /// <summary>
-/// Sets a patient's ledger against what the server holds (the EHR's state wins, ADR 0006), pure. Per outcome identifier:
+/// Sets a patient's ledger against what the server holds (the EHR's state wins, ADR 0007), pure. Per outcome identifier:
 /// the server version the ledger knows, or the same content under a newer version, is adopted; content the adapter itself
 /// sent in an attempt whose answer never came (a write intent) is adopted as written; anything else the server holds is an
 /// outside edit (kept, <see cref="LedgerEntry.EditedOutsideAt"/>); a ledger outcome the server no longer has was deleted;

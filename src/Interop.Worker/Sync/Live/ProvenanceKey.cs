@@ -5,7 +5,7 @@ using Canonical = Interop.Fhir.Canonical;
 namespace Interop.Worker.Sync.Live;
 
 /// <summary>
-/// The deterministic key of one patient's write-back Provenance (ADR 0006): the same patient and the same writes (each
+/// The deterministic key of one patient's write-back Provenance (ADR 0007): the same patient and the same writes (each
 /// target's identifier, status, content hash, and the server version it replaces) always give the same key, so a
 /// transaction sent again after an unseen commit finds its Provenance already there (<c>If-None-Exist</c>), while
 /// every real change, even back to earlier content, builds on another version and gets a Provenance of its own.

@@ -1,7 +1,7 @@
 namespace Interop.Worker.Sync.Live;
 
 /// <summary>
-/// How live write-back checks the EHR's state against its ledger (section <c>WriteBack</c>; ADR 0006): the drift scan,
+/// How live write-back checks the EHR's state against its ledger (section <c>WriteBack</c>; ADR 0007): the drift scan,
 /// the periodic full reconcile, retries of a write whose outcome is unknown, and when a blocked patient is parked.
 /// </summary>
 public sealed class WriteBackOptions
