@@ -415,13 +415,17 @@ function splitUnion(expression) {
 }
 
 // Token keys, lower-cased as Medplum compares them: "system|code" (or "|code" without a system)
-// answers system|code queries exactly, "code" answers code-only queries exactly.
+// answers system|code queries exactly, "code" answers code-only queries exactly, and "system|"
+// (with a code present) answers system-only queries ("any code of this system") exactly.
 function tokenKeys(value) {
   const keys = [];
   const add = (system, code) => {
     if (code !== undefined && code !== null && code !== '') {
       const c = String(code).toLowerCase();
       keys.push(c, (system ? String(system).toLowerCase() : '') + '|' + c);
+      if (system) {
+        keys.push(String(system).toLowerCase() + '|');
+      }
     }
   };
   if (value === undefined || value === null) {
@@ -446,8 +450,8 @@ function tokenQueryKey(value) {
   if (bar < 0) {
     return value ? { key: value.toLowerCase(), exact: true } : undefined;
   }
-  const code = value.substring(bar + 1);
-  return code ? { key: value.toLowerCase(), exact: true } : undefined;
+  // "system|" (any code of the system) and "system|code" are keys of their own; "|" alone is not indexed.
+  return value.length > 1 ? { key: value.toLowerCase(), exact: true } : undefined;
 }
 
 // Reference keys: "ref:" + the reference as written (Medplum compares it exactly), and
