@@ -229,6 +229,7 @@ internal sealed class LiveSyncRunner(
                         progress.AddDuplicates(await parking.QueueAsync(ehr, patientId, result.Duplicates, CancellationToken.None));
                         continue;
                     }
+
                     if (result.Failures.Count > 0)
                     {
                         // The transaction as built failed its profiles: nothing was written; reported and retried like a failed write.
