@@ -104,7 +104,7 @@ public sealed class WriteBackStateTests
     public async Task FinishRunAsync_WithDrift_IsCountedAndListedInOrder()
     {
         using var db = await TestDatabase.MigratedAsync();
-        var run = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, Ct);
+        var run = await db.Store.StartRunAsync("ehr-a", SyncRunMode.Live, TestDatabase.Start, TimeSpan.FromMinutes(2), Ct);
         ServerDriftRecord[] drift =
         [
             new("deleted", "restored", "p1", "eligibility", ["Observation/a"]),

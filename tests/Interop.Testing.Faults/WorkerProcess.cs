@@ -27,6 +27,9 @@ public sealed class WorkerProcess
     /// <summary>The EHR's configured name in the child.</summary>
     public const string EhrName = "faulty";
 
+    /// <summary>The children's run-lease time-to-live: how long a killed child blocks the next run.</summary>
+    public static readonly TimeSpan LeaseTtl = TimeSpan.FromSeconds(10);
+
     /// <summary>The worker assembly beside the running one (every project referencing Interop.Worker gets it copied).</summary>
     public static string WorkerAssembly
     {
@@ -62,6 +65,10 @@ public sealed class WorkerProcess
         start.Environment[prefix + "Resilience__MaxRetries"] = "5";
         start.Environment[prefix + "Resilience__RetryBaseDelay"] = "00:00:00.200";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        // The shortest lease: a killed child blocks the next run for at most this long (RunLease:Ttl).
+        start.Environment["RunLease__Ttl"] = FormattableString.Invariant($"{LeaseTtl:c}");
+        start.Environment["RunLease__RenewInterval"] = "00:00:03";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker.");
         var worker = new WorkerProcess(process);
         process.ErrorDataReceived += (_, e) =>

@@ -7,6 +7,7 @@ using Interop.Worker.Api;
 using Interop.Worker.Health;
 using Interop.Worker.Serve;
 using Interop.Worker.Sync.Lease;
+using Interop.Worker.Sync.Live;
 using Interop.Worker.Telemetry;
 
 namespace Interop.Worker.Configuration;
@@ -32,6 +33,7 @@ internal static class KnownSections
         [ScheduleOptions.SectionName] = typeof(ScheduleOptions),
         [StoreOptions.SectionName] = typeof(StoreOptions),
         [TelemetryOptions.SectionName] = typeof(TelemetryOptions),
+        [WriteBackOptions.SectionName] = typeof(WriteBackOptions),
 
         // Microsoft.Extensions.Logging's levels and filters.
         ["Logging"] = null,
