@@ -22,6 +22,25 @@ namespace Interop.Store.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Interop.Store.Data.EhrDriftScanRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("FullReconcileAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("IncrementalSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EhrName");
+
+                    b.ToTable("EhrDriftScan", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.EhrWatermarkRow", b =>
                 {
                     b.Property<string>("EhrName")
@@ -38,6 +57,39 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("EhrWatermark", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.OutcomeConflictRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutcomeIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EhrName", "OutcomeIdentifier");
+
+                    b.HasIndex("EhrName", "PatientId");
+
+                    b.ToTable("OutcomeConflict", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.OutcomeLedgerRow", b =>
                 {
                     b.Property<string>("EhrName")
@@ -49,6 +101,9 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("EditedOutsideAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OutcomeCode")
                         .IsRequired()
@@ -78,6 +133,36 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("OutcomeLedger", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.OutcomeWriteIntentRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutcomeIdentifier")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EhrName", "OutcomeIdentifier");
+
+                    b.HasIndex("EhrName", "PatientId");
+
+                    b.ToTable("OutcomeWriteIntent", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.PendingPatientRow", b =>
                 {
                     b.Property<string>("EhrName")
@@ -93,6 +178,9 @@ namespace Interop.Store.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ParkedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
@@ -194,6 +282,44 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("SubjectStatus", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunDriftRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("OutcomeCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResourceIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("SyncRunDrift", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunQuarantineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -237,6 +363,9 @@ namespace Interop.Store.Migrations.PostgreSql
 
                     b.Property<DateTimeOffset>("AsOf")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DriftCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("EhrName")
                         .IsRequired()
@@ -337,6 +466,15 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("SyncRunWarning", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunDriftRow", b =>
+                {
+                    b.HasOne("Interop.Store.Data.SyncRunRow", null)
+                        .WithMany("Drift")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunQuarantineRow", b =>
                 {
                     b.HasOne("Interop.Store.Data.SyncRunRow", null)
@@ -357,6 +495,8 @@ namespace Interop.Store.Migrations.PostgreSql
 
             modelBuilder.Entity("Interop.Store.Data.SyncRunRow", b =>
                 {
+                    b.Navigation("Drift");
+
                     b.Navigation("Quarantine");
 
                     b.Navigation("Warnings");

@@ -17,6 +17,25 @@ namespace Interop.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("Interop.Store.Data.EhrDriftScanRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FullReconcileAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("IncrementalSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EhrName");
+
+                    b.ToTable("EhrDriftScan", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.EhrWatermarkRow", b =>
                 {
                     b.Property<string>("EhrName")
@@ -33,6 +52,39 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("EhrWatermark", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.OutcomeConflictRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EhrName", "OutcomeIdentifier");
+
+                    b.HasIndex("EhrName", "PatientId");
+
+                    b.ToTable("OutcomeConflict", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.OutcomeLedgerRow", b =>
                 {
                     b.Property<string>("EhrName")
@@ -44,6 +96,9 @@ namespace Interop.Store.Migrations.Sqlite
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("EditedOutsideAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OutcomeCode")
                         .IsRequired()
@@ -73,6 +128,36 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("OutcomeLedger", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.OutcomeWriteIntentRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeIdentifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EhrName", "OutcomeIdentifier");
+
+                    b.HasIndex("EhrName", "PatientId");
+
+                    b.ToTable("OutcomeWriteIntent", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.PendingPatientRow", b =>
                 {
                     b.Property<string>("EhrName")
@@ -88,6 +173,9 @@ namespace Interop.Store.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParkedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
@@ -189,6 +277,42 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("SubjectStatus", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunDriftRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatientId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("SyncRunDrift", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunQuarantineRow", b =>
                 {
                     b.Property<long>("Id")
@@ -229,6 +353,9 @@ namespace Interop.Store.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DriftCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("EhrName")
@@ -328,6 +455,15 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("SyncRunWarning", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.SyncRunDriftRow", b =>
+                {
+                    b.HasOne("Interop.Store.Data.SyncRunRow", null)
+                        .WithMany("Drift")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunQuarantineRow", b =>
                 {
                     b.HasOne("Interop.Store.Data.SyncRunRow", null)
@@ -348,6 +484,8 @@ namespace Interop.Store.Migrations.Sqlite
 
             modelBuilder.Entity("Interop.Store.Data.SyncRunRow", b =>
                 {
+                    b.Navigation("Drift");
+
                     b.Navigation("Quarantine");
 
                     b.Navigation("Warnings");
