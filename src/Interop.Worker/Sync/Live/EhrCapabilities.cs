@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 
 namespace Interop.Worker.Sync.Live;
 
-/// <summary>What write-back needs from the EHR's CapabilityStatement (fhir-contract.md, "How it is written").</summary>
+/// <summary>What write-back needs from the EHR's CapabilityStatement (docs/outcomes.md, "How it is written").</summary>
 internal static class EhrCapabilities
 {
     /// <summary>One phrase per missing capability; empty when the server can take the adapter's transactions.</summary>

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace Interop.Worker.Sync.Live;
 
 /// <summary>
-/// One sync against a live FHIR R4 EHR (fhir-contract.md "How it is written", issue 3 items 4-5): checks the
+/// One sync against a live FHIR R4 EHR (docs/outcomes.md, "How it is written", issue 3 items 4-5): checks the
 /// server can take the write-back, holds the EHR's run lease, finds candidates by code (incrementally from
 /// the watermark), evaluates each, and writes per patient one transaction of the outcomes whose content changed
 /// plus a Provenance, recording them in the ledger. A patient that fails is queued and retried next run; the

@@ -22,7 +22,7 @@ internal sealed record PatientWriteResult(bool Committed, int Written, int Uncha
 }
 
 /// <summary>
-/// One patient's write-back (fhir-contract.md, "How it is written"; ADR 0007): compares the derived outcomes with the
+/// One patient's write-back (docs/outcomes.md, "How it is written"; ADR 0007): compares the derived outcomes with the
 /// ledger, or first with what the server holds when the ledger may be wrong (a run's drift scan flagged the patient, an
 /// earlier attempt's outcome is unknown, or the plan needs a version the ledger lacks), then writes the new (final),
 /// changed (amended, <c>If-Match</c>) and retracted (entered-in-error) ones in one transaction with a Provenance created

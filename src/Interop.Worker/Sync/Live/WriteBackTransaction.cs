@@ -26,7 +26,7 @@ internal sealed record OutcomeWrite(Resource? Resource, string IdentifierValue, 
 }
 
 /// <summary>
-/// One patient's write-back (fhir-contract.md, "How it is written"): a transaction of conditional updates by
+/// One patient's write-back (docs/outcomes.md, "How it is written"): a transaction of conditional updates by
 /// outcome identifier plus one Provenance targeting them, and the ledger entries from its response.
 /// </summary>
 internal static class WriteBackTransaction
