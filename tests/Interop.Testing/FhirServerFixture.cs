@@ -21,6 +21,9 @@ public sealed record FhirServerOptions
     /// <summary>With SMART on, the lifetime of issued access tokens in seconds (server default 300).</summary>
     public int? SmartTokenLifetimeSeconds { get; init; }
 
+    /// <summary>The port to listen on (0, the default: any free port). A fixed one lets a test restart "the same" server empty.</summary>
+    public int Port { get; init; }
+
     /// <summary>The page size of a search without _count (server default 50).</summary>
     public int? DefaultPageSize { get; init; }
 }
@@ -197,7 +200,7 @@ public sealed class FhirServerFixture : IAsyncDisposable
 
     private List<string> Arguments()
     {
-        var arguments = new List<string> { "server.mjs", "--port", "0", "--quiet" };
+        var arguments = new List<string> { "server.mjs", "--port", _options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--quiet" };
         if (_options.BearerToken is not null)
         {
             arguments.AddRange(["--bearer", _options.BearerToken]);

@@ -22,6 +22,9 @@ public sealed partial class FhirClient
         Counter = counter;
     }
 
+    /// <summary>The EHR's FHIR base URL.</summary>
+    public Uri BaseUrl => _baseUrl;
+
     /// <summary>FHIR interactions made so far with this EHR (every page of a search counts), shared across clients of the EHR.</summary>
     public long RequestCount => Counter.Requests;
 

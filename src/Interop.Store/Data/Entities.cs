@@ -247,3 +247,16 @@ internal sealed class EhrDriftScanRow
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+internal sealed class EhrServerIdentityRow
+{
+    public required string EhrName { get; set; }
+
+    public required string BaseUrl { get; set; }
+
+    public string? ImplementationUrl { get; set; }
+
+    public DateTimeOffset FirstSeenAt { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
+}

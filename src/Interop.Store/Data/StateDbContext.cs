@@ -28,6 +28,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<EhrDriftScanRow> DriftScans => Set<EhrDriftScanRow>();
 
+    public DbSet<EhrServerIdentityRow> ServerIdentities => Set<EhrServerIdentityRow>();
+
     public DbSet<RunLeaseRow> Leases => Set<RunLeaseRow>();
 
     public DbSet<SubjectStatusRow> SubjectStatuses => Set<SubjectStatusRow>();
@@ -92,6 +94,12 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.Entity<EhrDriftScanRow>(e =>
         {
             e.ToTable("EhrDriftScan");
+            e.HasKey(x => x.EhrName);
+        });
+
+        modelBuilder.Entity<EhrServerIdentityRow>(e =>
+        {
+            e.ToTable("EhrServerIdentity");
             e.HasKey(x => x.EhrName);
         });
 

@@ -11,16 +11,27 @@ namespace Interop.Worker.Configuration;
 /// </summary>
 internal static class EhrConfiguration
 {
-    /// <summary>The name of the unauthenticated connection made for a loopback <c>--source</c> URL that no configured EHR has.</summary>
-    public const string AdHocName = "ad-hoc";
+    /// <summary>
+    /// How the unauthenticated connection made for a loopback <c>--source</c> URL that no configured EHR has is named: this,
+    /// <c>@</c>, and the URL's authority and path (<c>ad-hoc@127.0.0.1:8080/fhir</c>). The name keys the state, so each
+    /// such URL has its own ledger, watermark and run history (two local servers never share one).
+    /// </summary>
+    public const string AdHocPrefix = "ad-hoc@";
+
+    /// <summary>The ad-hoc connection's name for <paramref name="url"/> (see <see cref="AdHocPrefix"/>).</summary>
+    public static string AdHocNameFor(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return AdHocPrefix + url.Authority + url.AbsolutePath.TrimEnd('/');
+    }
 
     /// <summary>The configured EHR names, in configuration order.</summary>
     public static IReadOnlyList<string> ConfiguredNames(IConfiguration configuration) =>
         configuration.GetSection(EhrConnectionOptions.SectionName).GetChildren().Select(c => c.Key).ToList();
 
     /// <summary>
-    /// Registers every configured EHR and, when <paramref name="adHocBaseUrl"/> is a loopback URL and no EHR is named
-    /// <see cref="AdHocName"/>, an unauthenticated connection to it.
+    /// Registers every configured EHR and, when <paramref name="adHocBaseUrl"/> is a loopback URL, an unauthenticated
+    /// connection to it named by <see cref="AdHocNameFor"/>.
     /// </summary>
     public static void AddInteropEhrs(IServiceCollection services, IConfiguration configuration, Uri? adHocBaseUrl)
     {
@@ -33,9 +44,9 @@ internal static class EhrConfiguration
                 .PostConfigure(o => o.BaseUrl = EhrBaseUrl.WithoutTrailingSlash(o.BaseUrl));
         }
 
-        if (adHocBaseUrl is { IsLoopback: true } && !names.Contains(AdHocName, StringComparer.OrdinalIgnoreCase))
+        if (adHocBaseUrl is { IsLoopback: true } && !names.Contains(AdHocNameFor(adHocBaseUrl), StringComparer.OrdinalIgnoreCase))
         {
-            services.AddFhirEhrClient(AdHocName, o => o.BaseUrl = EhrBaseUrl.WithoutTrailingSlash(adHocBaseUrl));
+            services.AddFhirEhrClient(AdHocNameFor(adHocBaseUrl), o => o.BaseUrl = EhrBaseUrl.WithoutTrailingSlash(adHocBaseUrl));
         }
 
         services.AddSingleton(new ConfiguredEhrs(names));

@@ -8,7 +8,7 @@ namespace Interop.Worker.Configuration;
 /// <summary>The EHR a <c>--source</c> URL designates: a configured one, or the ad-hoc loopback connection.</summary>
 internal sealed record EhrTarget(string Name, Uri BaseUrl, EhrConnectionOptions Options)
 {
-    public bool IsAdHoc => string.Equals(Name, EhrConfiguration.AdHocName, StringComparison.Ordinal);
+    public bool IsAdHoc => Name.StartsWith(EhrConfiguration.AdHocPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// Picks the configured EHR whose BaseUrl is <paramref name="url"/> (trailing slash ignored); otherwise the
@@ -43,12 +43,13 @@ internal sealed record EhrTarget(string Name, Uri BaseUrl, EhrConnectionOptions 
                 + $"configure Ehrs:<name> with authentication (BaseUrl {shown}, Auth:Mode Bearer or SmartBackendServices).{transport}");
         }
 
-        var adHoc = monitor.Get(EhrConfiguration.AdHocName);
+        var adHocName = EhrConfiguration.AdHocNameFor(url);
+        var adHoc = monitor.Get(adHocName);
         if (adHoc.Auth.Mode != EhrAuthMode.None || adHoc.BaseUrl is null || !EhrBaseUrl.SameBase(adHoc.BaseUrl, url))
         {
-            throw new ConfigurationException($"--source {shown}: Ehrs:{EhrConfiguration.AdHocName} is configured for another URL; name the EHR differently.");
+            throw new ConfigurationException($"--source {shown}: no connection for it was registered at start; configure it under Ehrs:<name>.");
         }
 
-        return new EhrTarget(EhrConfiguration.AdHocName, adHoc.BaseUrl, adHoc);
+        return new EhrTarget(adHocName, adHoc.BaseUrl, adHoc);
     }
 }

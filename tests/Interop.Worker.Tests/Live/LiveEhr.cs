@@ -33,7 +33,7 @@ internal sealed class LiveEhr : IAsyncDisposable
     private readonly TempFolder _folder = new();
     private ServiceProvider? _services;
 
-    public FhirServerFixture Server { get; } = new();
+    public FhirServerFixture Server { get; private set; } = new();
 
     public StateStore Store { get; private set; } = null!;
 
@@ -154,6 +154,20 @@ internal sealed class LiveEhr : IAsyncDisposable
         }
 
         await PostAsync(bundle);
+    }
+
+    /// <summary>
+    /// The server wiped: stopped and started again, empty, on the same port (the same base URL, as an EHR restored from an
+    /// old backup or a test environment refreshed), then loaded with the sample export again.
+    /// </summary>
+    public async System.Threading.Tasks.Task WipeAsync()
+    {
+        var port = Server.BaseUri.Port;
+        await Server.DisposeAsync();
+        Server = new FhirServerFixture(new FhirServerOptions { Port = port });
+        await Server.StartAsync();
+        await LoadSampleAsync();
+        await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(1.5));
     }
 
     public async Task<Bundle> PostAsync(Bundle bundle)

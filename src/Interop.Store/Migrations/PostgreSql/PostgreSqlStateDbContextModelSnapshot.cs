@@ -41,6 +41,29 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("EhrDriftScan", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.EhrServerIdentityRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImplementationUrl")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("EhrName");
+
+                    b.ToTable("EhrServerIdentity", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.EhrWatermarkRow", b =>
                 {
                     b.Property<string>("EhrName")

@@ -36,6 +36,29 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("EhrDriftScan", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.EhrServerIdentityRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImplementationUrl")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EhrName");
+
+                    b.ToTable("EhrServerIdentity", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.EhrWatermarkRow", b =>
                 {
                     b.Property<string>("EhrName")

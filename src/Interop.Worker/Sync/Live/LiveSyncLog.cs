@@ -46,4 +46,7 @@ internal static partial class LiveSyncLog
 
     [LoggerMessage(EventId = 216, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: {Count} outcomes were changed or deleted on the server by someone else (see the run report's serverDrift)")]
     public static partial void DriftFound(ILogger logger, string ehr, int count);
+
+    [LoggerMessage(EventId = 217, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: the EHR name now reaches another server ({Change}); every candidate is read and every outcome compared with it")]
+    public static partial void ServerChanged(ILogger logger, string ehr, string change);
 }

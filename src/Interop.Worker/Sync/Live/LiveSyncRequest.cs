@@ -14,4 +14,7 @@ public sealed record LiveSyncRequest(string EhrName, FhirClient Client, IReadOnl
 
     /// <summary>Create each Provenance with <c>If-None-Exist</c> on its key (set by the runner from the EHR's capabilities).</summary>
     public bool ConditionalProvenance { get; init; }
+
+    /// <summary>The EHR's <c>CapabilityStatement.implementation.url</c>, part of its identity (set by the runner; null when not given).</summary>
+    public string? ImplementationUrl { get; init; }
 }

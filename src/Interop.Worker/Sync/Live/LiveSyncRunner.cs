@@ -57,6 +57,7 @@ internal sealed class LiveSyncRunner(
         // ResearchSubject write-back (issue 5): when configured, and (unless a dry run) when the EHR takes it.
         var writeSubjects = connections.Get(request.EhrName).WriteResearchSubject;
         var conditionalProvenance = false;
+        string? implementationUrl = null;
         if (!request.DryRun)
         {
             var capabilities = await request.Client.CapabilitiesAsync(cancellationToken);
@@ -74,6 +75,7 @@ internal sealed class LiveSyncRunner(
             }
 
             conditionalProvenance = EhrCapabilities.SupportsConditionalProvenance(capabilities);
+            implementationUrl = capabilities.Implementation?.Url;
             if (!conditionalProvenance)
             {
                 LiveSyncLog.NoConditionalProvenance(logger, request.EhrName);
@@ -85,7 +87,7 @@ internal sealed class LiveSyncRunner(
             request.EhrName, request.DryRun ? SyncRunMode.DryRun : SyncRunMode.Live, asOf.Instant, exclusive: !request.DryRun, cancellationToken);
         try
         {
-            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects, ConditionalProvenance = conditionalProvenance }, asOf, run, startedAt, started, requestsBefore, cancellationToken);
+            var report = await SyncAsync(request with { WriteResearchSubject = writeSubjects, ConditionalProvenance = conditionalProvenance, ImplementationUrl = implementationUrl }, asOf, run, startedAt, started, requestsBefore, cancellationToken);
             await run.FinishAsync(RunHistory.Completion(report, SyncRunStatus.Completed));
             return report;
         }
@@ -108,6 +110,10 @@ internal sealed class LiveSyncRunner(
 
         var terminology = TerminologyMap.Load(request.SiteMaps);
         var mapper = new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value);
+
+        // Another server behind this name (a changed BaseUrl, a restored or refreshed EHR): its watermark and drift position are
+        // forgotten before they are read, so this run reads every candidate and compares every outcome with the server.
+        var serverChanged = request.DryRun ? null : await ServerIdentityCheck.RecordAsync(store, request, logger, cancellationToken);
         var watermark = await store.GetWatermarkAsync(ehr, cancellationToken);
         LiveSyncLog.Started(logger, ehr, request.DryRun, watermark is not null);
 
@@ -143,6 +149,11 @@ internal sealed class LiveSyncRunner(
         };
         var parking = new DuplicateParking(store, writeBackSettings, logger);
         var progress = new LiveRunProgress();
+        if (serverChanged is not null)
+        {
+            progress.Warnings.Add(serverChanged);
+        }
+
         progress.AddParked(drift.ParkedDrift, drift.StillParked.Count);
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
