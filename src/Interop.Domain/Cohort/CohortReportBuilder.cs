@@ -19,6 +19,9 @@ public static class CohortReportBuilder
         int Count(Func<CohortSubject, bool> predicate) => subjects.Count(predicate);
 
         var relapsed = subjects.Where(s => s.Relapsed).ToList();
+        // The survival analysis covers eligible patients only: a treated patient later judged ineligible is not in it.
+        var eligible = subjects.Where(s => s.Verdict == EligibilityVerdict.Eligible).ToList();
+        var inAnalysis = eligible.Count(s => s.Dfs is not null || s.Os is not null);
         var bySite = relapsed.Where(s => s.RelapseSite is not null)
             .GroupBy(s => s.RelapseSite!.Value)
             .ToDictionary(g => g.Key, g => g.Count());
@@ -37,9 +40,10 @@ public static class CohortReportBuilder
             RelapsesBySite: bySite,
             Deaths: Count(s => s.Died),
             PrimaryEndpointEvents: Count(s => s.PrimaryEndpointEvent),
-            Dfs: Summarise(subjects.Select(s => s.Dfs)),
-            Os: Summarise(subjects.Select(s => s.Os)),
-            Historical: options);
+            Dfs: Summarise(eligible.Select(s => s.Dfs)),
+            Os: Summarise(eligible.Select(s => s.Os)),
+            Historical: options,
+            Population: new SurvivalPopulation(subjects.Count, eligible.Count, inAnalysis, subjects.Count - eligible.Count, eligible.Count - inAnalysis));
     }
 
     /// <summary>Criteria by how many patients they apply to, most first; ties in protocol order, then by id.</summary>

@@ -28,6 +28,9 @@ public sealed class KaplanMeierCurve
     public IEnumerable<CensorMark> CensorMarks =>
         Steps.SelectMany(s => Enumerable.Repeat(new CensorMark(s.TimeDays, s.Survival), s.Censored));
 
+    /// <summary>Subjects still at risk at <paramref name="timeDays"/>: their time (event or censoring) is at or after it.</summary>
+    public int AtRiskAt(double timeDays) => Steps.Where(s => s.TimeDays >= timeDays).Select(s => s.AtRisk).FirstOrDefault();
+
     /// <summary>
     /// S(t) with Greenwood's variance and the 95% log-log interval, or null when not estimable: nobody is at risk at
     /// <paramref name="timeDays"/> (every subject had an event or was censored before it, or there is no subject).
@@ -36,7 +39,7 @@ public sealed class KaplanMeierCurve
     /// </summary>
     public KaplanMeierEstimate? EstimateAt(double timeDays)
     {
-        var atRisk = Steps.Where(s => s.TimeDays >= timeDays).Select(s => s.AtRisk).FirstOrDefault();
+        var atRisk = AtRiskAt(timeDays);
         if (atRisk == 0)
         {
             return null;

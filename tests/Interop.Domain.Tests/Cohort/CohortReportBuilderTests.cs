@@ -56,6 +56,33 @@ public sealed class CohortReportBuilderTests
         Assert.Equal(4, report.Relapses);
         Assert.Equal(2, report.RelapsesWithCns);
         Assert.Equal(1, report.RelapsesBySite[RelapseSite.BoneMarrow]);
+        Assert.Equal(1, report.RelapsesSiteNotRecorded);
+    }
+
+    [Fact]
+    public void Build_AllRelapseSitesKnown_NoneNotRecorded()
+    {
+        var report = CohortReportBuilder.Build(
+            [Treated(SurvivalRecord.EventAt(100), SurvivalRecord.Censored(200), relapsed: true, site: RelapseSite.Cns)], new CohortReportOptions());
+
+        Assert.Equal(0, report.RelapsesSiteNotRecorded);
+    }
+
+    [Fact]
+    public void Build_TreatedPatientJudgedIneligible_IsLeftOutOfTheSurvivalAnalysis()
+    {
+        var treatedIneligible = Treated(SurvivalRecord.EventAt(100), SurvivalRecord.EventAt(100), died: true) with
+        {
+            Verdict = EligibilityVerdict.Ineligible,
+        };
+
+        var report = CohortReportBuilder.Build(
+            [treatedIneligible, Treated(SurvivalRecord.Censored(800), SurvivalRecord.Censored(800)), Screened(EligibilityVerdict.Eligible)],
+            new CohortReportOptions());
+
+        Assert.Equal(new SurvivalPopulation(Screened: 3, Eligible: 2, InAnalysis: 1, NotEligible: 1, NotStarted: 1), report.Population);
+        Assert.Equal((1, 0), (report.Os.Curve.Subjects, report.Os.Curve.Events));
+        Assert.Equal(1, report.Deaths);
     }
 
     [Fact]

@@ -122,4 +122,13 @@ public sealed class KaplanMeierTests
     [InlineData(double.NaN)]
     public void Fit_InvalidTime_Throws(double time) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => KaplanMeier.Fit([new(time, true)]));
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(2, 9)]
+    [InlineData(2.5, 6)]
+    [InlineData(8, 1)]
+    [InlineData(8.5, 0)]
+    public void AtRiskAt_Time_CountsSubjectsWhoseTimeIsAtOrAfterIt(double time, int expected) =>
+        Assert.Equal(expected, KaplanMeier.Fit(Example).AtRiskAt(time));
 }
