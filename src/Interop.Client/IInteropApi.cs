@@ -29,11 +29,16 @@ public interface IInteropApi
     [Get("/api/v1/subjects/{patientId}")]
     Task<SubjectDetail> GetSubjectAsync(string patientId, string? ehr = null, CancellationToken cancellationToken = default);
 
-    /// <summary>The cohort report (<c>GET /api/v1/trial/summary</c>); 404 while nothing is recorded.</summary>
+    /// <summary>
+    /// The cohort report of one target (<c>GET /api/v1/trial/summary</c>); 404 while nothing is recorded or for an
+    /// unknown target; 400 when several targets are recorded and none is named (the problem lists them).
+    /// </summary>
     /// <param name="asOf">The data cut-off; default the latest run's as-of date.</param>
+    /// <param name="ehr">The target (EHR configured name, or <c>file</c>); may be omitted when only one is recorded.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     [Get("/api/v1/trial/summary")]
-    Task<TrialSummary> GetSummaryAsync([Query(Format = "yyyy-MM-dd")] DateOnly? asOf = null, CancellationToken cancellationToken = default);
+    Task<TrialSummary> GetSummaryAsync(
+        [Query(Format = "yyyy-MM-dd")] DateOnly? asOf = null, string? ehr = null, CancellationToken cancellationToken = default);
 
     /// <summary>The run history, newest first (<c>GET /api/v1/runs</c>).</summary>
     /// <param name="ehr">Only this EHR's runs.</param>

@@ -57,6 +57,14 @@ public sealed partial class StateStore
         return row is null ? null : ToSubject(row);
     }
 
+    /// <summary>The EHRs (configured names, or <c>file</c>) with at least one subject status recorded, in ordinal order.</summary>
+    public async Task<IReadOnlyList<string>> ListSubjectEhrNamesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
+        var names = await db.SubjectStatuses.AsNoTracking().Select(s => s.EhrName).Distinct().ToListAsync(cancellationToken);
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Subjects matching the query's filters, by EHR and patient id.</summary>
     public async Task<StorePage<SubjectStatus>> ListSubjectStatusesAsync(SubjectStatusQuery query, CancellationToken cancellationToken)
     {

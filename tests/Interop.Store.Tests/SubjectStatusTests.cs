@@ -10,6 +10,24 @@ public sealed class SubjectStatusTests
         null, default);
 
     [Fact]
+    public async Task ListSubjectEhrNamesAsync_TwoEhrs_ListsEachOnceInOrder()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        await db.Store.UpsertSubjectStatusesAsync(
+            [Status("file", "p1", "eligible"), Status("ehr-b", "p1", "eligible"), Status("ehr-b", "p2", "ineligible")], Ct);
+
+        Assert.Equal(["ehr-b", "file"], await db.Store.ListSubjectEhrNamesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ListSubjectEhrNamesAsync_Empty_IsEmpty()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+
+        Assert.Empty(await db.Store.ListSubjectEhrNamesAsync(Ct));
+    }
+
+    [Fact]
     public async Task UpsertSubjectStatusesAsync_New_ReadsBackWithCriteriaAndUpdatedAt()
     {
         using var db = await TestDatabase.MigratedAsync();

@@ -13,6 +13,14 @@ public sealed record TrialSummary
     [JsonPropertyName("asOf")]
     public required DateOnly AsOf { get; init; }
 
+    /// <summary>The target (EHR configured name, or <c>file</c>) every figure covers: a report never merges targets.</summary>
+    [JsonPropertyName("target")]
+    public required string Target { get; init; }
+
+    /// <summary>Who the survival figures cover: eligible patients whose survival origin is on or before the cut-off.</summary>
+    [JsonPropertyName("survivalPopulation")]
+    public required SurvivalPopulationCounts SurvivalPopulation { get; init; }
+
     /// <summary>Patients screened (every patient with trial-relevant data).</summary>
     [JsonPropertyName("patients")]
     public required int Patients { get; init; }
@@ -49,6 +57,10 @@ public sealed record TrialSummary
     [JsonPropertyName("relapsesBySite")]
     public required IReadOnlyDictionary<string, int> RelapsesBySite { get; init; }
 
+    /// <summary>Relapses whose site is not recorded (a Condition recording relapse without a marrow or CSF result): with <see cref="RelapsesBySite"/> they add up to <see cref="Relapses"/>.</summary>
+    [JsonPropertyName("relapsesSiteNotRecorded")]
+    public int RelapsesSiteNotRecorded { get; init; }
+
     [JsonPropertyName("deaths")]
     public required int Deaths { get; init; }
 
@@ -66,6 +78,19 @@ public sealed record TrialSummary
     [JsonPropertyName("historicalControl")]
     public required HistoricalControl HistoricalControl { get; init; }
 }
+
+/// <summary>Who the survival analysis covers, and who is left out of it and why.</summary>
+/// <param name="Screened">Patients screened.</param>
+/// <param name="Eligible">Eligible patients.</param>
+/// <param name="InAnalysis">Eligible patients whose survival origin (start of blinatumomab) is on or before the cut-off.</param>
+/// <param name="NotEligible">Left out: ineligible or undetermined (treated or not).</param>
+/// <param name="NotStarted">Left out: eligible, survival origin not reached by the cut-off.</param>
+public sealed record SurvivalPopulationCounts(
+    [property: JsonPropertyName("screened")] int Screened,
+    [property: JsonPropertyName("eligible")] int Eligible,
+    [property: JsonPropertyName("inAnalysis")] int InAnalysis,
+    [property: JsonPropertyName("notEligible")] int NotEligible,
+    [property: JsonPropertyName("notStarted")] int NotStarted);
 
 /// <summary>A criterion and how many patients it applies to.</summary>
 public sealed record ReasonCount(

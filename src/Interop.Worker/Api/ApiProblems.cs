@@ -12,6 +12,22 @@ internal static class ApiProblems
     public static ProblemHttpResult NotFound(string title) =>
         TypedResults.Problem(title: title, statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>404; <paramref name="targets"/> (configured names, never patient data) listed in the extension <c>targets</c>.</summary>
+    public static ProblemHttpResult NotFound(string title, IReadOnlyList<string> targets) =>
+        TypedResults.Problem(
+            title: title,
+            detail: "Recorded targets: " + string.Join(", ", targets) + ".",
+            statusCode: StatusCodes.Status404NotFound,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["targets"] = targets });
+
+    /// <summary>400: several targets are recorded and none was named; they are listed in the extension <c>targets</c>.</summary>
+    public static ProblemHttpResult TargetRequired(IReadOnlyList<string> targets) =>
+        TypedResults.Problem(
+            title: "Several targets are recorded: name one with ehr (targets are never merged).",
+            detail: "Recorded targets: " + string.Join(", ", targets) + ".",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["targets"] = targets });
+
     public static ProblemHttpResult Conflict(string title, string? detail = null) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 

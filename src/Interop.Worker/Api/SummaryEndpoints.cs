@@ -12,11 +12,16 @@ namespace Interop.Worker.Api;
 internal static class SummaryEndpoints
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/trial/summary", GetAsync).WithName("GetTrialSummary").WithSummary("The cohort report as of a date (default: the latest run's).");
+        api.MapGet("/trial/summary", GetAsync)
+            .WithName("GetTrialSummary")
+            .WithSummary("The cohort report of one target as of a date (default: the latest run's).")
+            .WithDescription("ehr names the target (EHR configured name, or file); it may be omitted when only one target is recorded. "
+                + "With several recorded and none named the answer is 400 listing them in the problem's 'targets': targets are never merged.");
 
     private static async Task<Results<Ok<TrialSummary>, ProblemHttpResult, ValidationProblem>> GetAsync(
         ITrialSummarySource source,
         [FromQuery] string? asOf,
+        [FromQuery] string? ehr,
         CancellationToken cancellationToken)
     {
         var errors = new QueryErrors();
@@ -26,8 +31,13 @@ internal static class SummaryEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        return await source.GetSummaryAsync(date, cancellationToken) is { } summary
-            ? TypedResults.Ok(summary)
-            : ApiProblems.NotFound("No subject is recorded yet: run a sync first.");
+        var answer = await source.GetSummaryAsync(ehr, date, cancellationToken);
+        return answer.Status switch
+        {
+            CohortTargetStatus.Reported when answer.Summary is { } summary => TypedResults.Ok(summary),
+            CohortTargetStatus.TargetRequired => ApiProblems.TargetRequired(answer.Targets),
+            CohortTargetStatus.UnknownTarget => ApiProblems.NotFound("No subject is recorded for this ehr.", answer.Targets),
+            _ => ApiProblems.NotFound("No subject is recorded yet: run a sync first."),
+        };
     }
 }

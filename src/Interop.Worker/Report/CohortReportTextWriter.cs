@@ -23,7 +23,7 @@ internal static class CohortReportTextWriter
     public static IEnumerable<string> Lines(CohortReportResult result)
     {
         var r = result.Report;
-        yield return string.Create(Invariant, $"BlinFant cohort report, data cut-off {result.AsOf:yyyy-MM-dd}");
+        yield return string.Create(Invariant, $"BlinFant cohort report, target {result.Target}, data cut-off {result.AsOf:yyyy-MM-dd}");
         yield return string.Empty;
         yield return Row("Patients screened", r.Patients);
         yield return Row("  eligible", r.Eligible);
@@ -32,7 +32,8 @@ internal static class CohortReportTextWriter
         yield return string.Create(Invariant, 
             $"{"MRD after blinatumomab",-26}negative {r.Mrd.Negative}, low positive {r.Mrd.LowPositive}, high positive {r.Mrd.HighPositive}");
         var sites = string.Join(", ", Enum.GetValues<RelapseSite>().Select(s => string.Create(Invariant, $"{OutcomeValueCodes.Of(s)} {r.RelapsesBySite.GetValueOrDefault(s)}")));
-        yield return Row("Relapses", r.Relapses) + string.Create(Invariant, $"  ({sites}; with CNS involvement {r.RelapsesWithCns})");
+        var notRecorded = string.Create(Invariant, $", site not recorded {r.RelapsesSiteNotRecorded}");
+        yield return Row("Relapses", r.Relapses) + string.Create(Invariant, $"  ({sites}{notRecorded}; with CNS involvement {r.RelapsesWithCns})");
         yield return Row("Deaths", r.Deaths);
         yield return Row("Primary-endpoint events", r.PrimaryEndpointEvents);
         yield return string.Empty;
@@ -42,6 +43,10 @@ internal static class CohortReportTextWriter
         yield return Survival("4-year DFS", r.Dfs.FourYear, r.Historical.HistoricalDfsFourYear);
         yield return Survival("4-year OS", r.Os.FourYear, r.Historical.HistoricalOsFourYear);
         yield return string.Empty;
+        var p = r.Population;
+        yield return string.Create(
+            Invariant,
+            $"Survival population: {p.InAnalysis} eligible patients from the start of blinatumomab; of {p.Screened} screened, left out: {p.NotEligible} not eligible, {p.NotStarted} eligible but not started by the cut-off.");
         yield return Basis("DFS", r.Dfs, "relapses or deaths");
         yield return Basis("OS", r.Os, "deaths");
         yield return "Survival from the start of blinatumomab; 2 years = day 730.5, 4 years = day 1461; n/e = not estimable (nobody at risk).";

@@ -8,10 +8,16 @@ internal sealed class ReportCommand : Command
     public ReportCommand()
         : base("report", "Cohort report: screening, MRD, relapses, deaths, Kaplan-Meier DFS and OS beside Interfant-06.")
     {
+        Options.Add(Target);
         Options.Add(AsOf);
         Options.Add(Format);
         Options.Add(Plot);
     }
+
+    public Option<string?> Target { get; } = new("--target")
+    {
+        Description = "The target to report on: an EHR's configured name, or 'file'. Required when the store holds several (they are never merged).",
+    };
 
     public Option<string?> AsOf { get; } = new("--as-of")
     {

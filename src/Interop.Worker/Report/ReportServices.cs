@@ -16,6 +16,7 @@ internal static class ReportServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CohortReportOptions>, CohortReportOptionsValidator>();
         services.AddSingleton<CohortReportService>();
+        services.AddSingleton<ICohortPlot, CohortPlotRenderer>();
         services.AddSingleton<ITrialSummarySource>(sp => sp.GetRequiredService<CohortReportService>());
     }
 

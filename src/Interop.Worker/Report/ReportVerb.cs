@@ -12,9 +12,10 @@ using Microsoft.Extensions.Hosting;
 namespace Interop.Worker.Report;
 
 /// <summary>
-/// <c>report [--as-of &lt;date&gt;] [--format text|json] [--plot &lt;file.png|file.svg&gt;]</c>. Exit 0 with the report;
-/// 2 for bad usage or configuration (the message names the option or setting); 1 when no subject status is recorded
-/// yet (nothing to report: run <c>sync --once</c> first).
+/// <c>report [--target &lt;name&gt;] [--as-of &lt;date&gt;] [--format text|json] [--plot &lt;file.png|file.svg&gt;]</c>.
+/// Exit 0 with the report; 2 for bad usage or configuration (the message names the option or setting), and when the
+/// store holds several targets and none is named, or the named one has nothing recorded (the message lists the
+/// targets); 1 when no subject status is recorded yet (nothing to report: run <c>sync --once</c> first).
 /// </summary>
 internal static class ReportVerb
 {
@@ -57,22 +58,32 @@ internal static class ReportVerb
             return ExitCodes.Usage;
         }
 
+        var target = parsed.GetValue(report.Target);
         return await HostRun.GuardedAsync(
-            null, error, customize, host => RunAsync(host, asOf, format == "json", plot, output, error, cancellationToken), cancellationToken);
+            null, error, customize, host => RunAsync(host, target, asOf, format == "json", plot, output, error, cancellationToken), cancellationToken);
     }
 
     private static async Task<int> RunAsync(
-        IHost host, DateOnly? asOf, bool json, string? plot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        IHost host, string? target, DateOnly? asOf, bool json, string? plot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ReportServices.ValidateOptions(host.Services);
         await host.Services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
-        var result = await host.Services.GetRequiredService<CohortReportService>().BuildAsync(asOf, cancellationToken);
-        if (result is null)
+        var answer = await host.Services.GetRequiredService<CohortReportService>().BuildAsync(target, asOf, cancellationToken);
+        var targets = string.Join(", ", answer.Targets);
+        switch (answer.Status)
         {
-            await error.WriteLineAsync("error: no subject status is recorded in the state store yet: run 'sync --once' first.");
-            return ExitCodes.Failure;
+            case CohortTargetStatus.NothingRecorded:
+                await error.WriteLineAsync("error: no subject status is recorded in the state store yet: run 'sync --once' first.");
+                return ExitCodes.Failure;
+            case CohortTargetStatus.TargetRequired:
+                await error.WriteLineAsync($"error: the state store holds several targets ({targets}); name one with --target (targets are never merged).");
+                return ExitCodes.Usage;
+            case CohortTargetStatus.UnknownTarget:
+                await error.WriteLineAsync($"error: --target '{target}' has no subject status recorded; recorded targets: {targets}.");
+                return ExitCodes.Usage;
         }
 
+        var result = answer.Result!;
         if (json)
         {
             await output.WriteLineAsync(JsonSerializer.Serialize(TrialSummaryMapping.From(result), JsonOptions).AsMemory(), cancellationToken);
@@ -84,7 +95,7 @@ internal static class ReportVerb
 
         if (plot is not null)
         {
-            CohortPlot.Save(result, plot);
+            await CohortPlot.SaveAsync(host.Services.GetRequiredService<ICohortPlot>(), result, plot, cancellationToken);
             await error.WriteLineAsync($"plot written to {plot}");
         }
 

@@ -14,6 +14,9 @@ internal static class TrialSummaryMapping
         return new TrialSummary
         {
             AsOf = result.AsOf,
+            Target = result.Target,
+            SurvivalPopulation = new SurvivalPopulationCounts(
+                report.Population.Screened, report.Population.Eligible, report.Population.InAnalysis, report.Population.NotEligible, report.Population.NotStarted),
             Patients = report.Patients,
             Eligible = report.Eligible,
             Ineligible = report.Ineligible,
@@ -24,6 +27,7 @@ internal static class TrialSummaryMapping
             Relapses = report.Relapses,
             RelapsesWithCns = report.RelapsesWithCns,
             RelapsesBySite = report.RelapsesBySite.ToDictionary(p => OutcomeValueCodes.Of(p.Key), p => p.Value, StringComparer.Ordinal),
+            RelapsesSiteNotRecorded = report.RelapsesSiteNotRecorded,
             Deaths = report.Deaths,
             PrimaryEndpointEvents = report.PrimaryEndpointEvents,
             Dfs = Estimates(report.Dfs),

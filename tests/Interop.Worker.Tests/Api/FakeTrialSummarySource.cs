@@ -3,16 +3,24 @@ using Interop.Worker.Report;
 
 namespace Interop.Worker.Tests.Api;
 
-/// <summary>A fixed summary; nothing recorded before <see cref="FirstRecorded"/>; <see cref="Failing"/> throws with patient-like text.</summary>
+/// <summary>
+/// A fixed summary; nothing recorded before <see cref="FirstRecorded"/>; <see cref="Failing"/> throws with patient-like
+/// text; targets <see cref="Targets"/>: <see cref="Ambiguous"/> stands for "several recorded, none named".
+/// </summary>
 internal sealed class FakeTrialSummarySource : ITrialSummarySource
 {
     public static readonly DateOnly FirstRecorded = new(2026, 1, 1);
     public static readonly DateOnly Failing = new(2026, 6, 6);
     public const string SecretInException = "Patient Jane Doe born 2025-01-02";
 
-    public static TrialSummary Summary(DateOnly asOf) => new()
+    public static readonly DateOnly Ambiguous = new(2026, 7, 7);
+    public static readonly IReadOnlyList<string> Targets = ["file", "hospital-a"];
+
+    public static TrialSummary Summary(DateOnly asOf, string target = "file") => new()
     {
         AsOf = asOf,
+        Target = target,
+        SurvivalPopulation = new SurvivalPopulationCounts(30, 30, 30, 0, 0),
         Patients = 30,
         Eligible = 30,
         Ineligible = 0,
@@ -30,7 +38,7 @@ internal sealed class FakeTrialSummarySource : ITrialSummarySource
         HistoricalControl = new HistoricalControl(0.494, 0.658),
     };
 
-    public Task<TrialSummary?> GetSummaryAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    public Task<TrialSummaryAnswer> GetSummaryAsync(string? target, DateOnly? asOf, CancellationToken cancellationToken)
     {
         var date = asOf ?? new DateOnly(2026, 3, 1);
         if (date == Failing)
@@ -38,6 +46,10 @@ internal sealed class FakeTrialSummarySource : ITrialSummarySource
             throw new InvalidOperationException(SecretInException);
         }
 
-        return Task.FromResult(date < FirstRecorded ? null : Summary(date));
+        var answer = date < FirstRecorded ? new TrialSummaryAnswer(CohortTargetStatus.NothingRecorded, null, [])
+            : target is null && date == Ambiguous ? new TrialSummaryAnswer(CohortTargetStatus.TargetRequired, null, Targets)
+            : target is not null && !Targets.Contains(target) ? new TrialSummaryAnswer(CohortTargetStatus.UnknownTarget, null, Targets)
+            : new TrialSummaryAnswer(CohortTargetStatus.Reported, Summary(date, target ?? "file"), Targets);
+        return Task.FromResult(answer);
     }
 }

@@ -27,6 +27,37 @@ public sealed class SummaryApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task GetSummaryAsync_Ehr_ReturnsThatTargetsReport()
+    {
+        var summary = await server.ClientWithKey(ApiServer.ReadKey).GetSummaryAsync(FakeTrialSummarySource.Ambiguous, "hospital-a");
+
+        Assert.Equal("hospital-a", summary.Target);
+        Assert.Equal(30, summary.SurvivalPopulation.InAnalysis);
+    }
+
+    [Fact]
+    public async Task GetSummary_SeveralTargetsNoneNamed_Is400ProblemListingThem()
+    {
+        using var http = server.Http(ApiServer.ReadKey);
+
+        using var response = await http.GetAsync(new Uri($"/api/v1/trial/summary?asOf={FakeTrialSummarySource.Ambiguous:yyyy-MM-dd}", UriKind.Relative));
+        var problem = await ProblemJson.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["file", "hospital-a"], problem.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_UnknownEhr_Is404()
+    {
+        var ex = await Assert.ThrowsAsync<ValidationApiException>(() =>
+            server.ClientWithKey(ApiServer.ReadKey).GetSummaryAsync(ehr: "nowhere"));
+
+        Assert.Equal(HttpStatusCode.NotFound, ex.StatusCode);
+    }
+
+    [Fact]
     public async Task GetSummary_AsOfNotADate_Is400NamingIt()
     {
         using var http = server.Http(ApiServer.ReadKey);

@@ -16,7 +16,34 @@ public sealed class CohortReportServiceTests
         using var store = new ReportStore();
         await store.SeedAsync([]);
 
-        Assert.Null(await Service(store).GetSummaryAsync(null, CancellationToken.None));
+        var answer = await Service(store).GetSummaryAsync(null, null, CancellationToken.None);
+
+        Assert.Equal(CohortTargetStatus.NothingRecorded, answer.Status);
+        Assert.Null(answer.Summary);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_SeveralTargetsNoneNamed_IsRefusedListingThem()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([ReportStore.Treated("a", 100), ReportStore.Treated("a", 100) with { EhrName = "hospital-a" }]);
+
+        var answer = await Service(store).GetSummaryAsync(null, null, CancellationToken.None);
+
+        Assert.Equal(CohortTargetStatus.TargetRequired, answer.Status);
+        Assert.Equal(["file", "hospital-a"], answer.Targets);
+        Assert.Null(answer.Summary);
+    }
+
+    [Fact]
+    public async Task GetSummaryAsync_OneTargetNoneNamed_ReportsIt()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([ReportStore.Treated("a", 100) with { EhrName = "hospital-a" }]);
+
+        var answer = await Service(store).GetSummaryAsync(null, null, CancellationToken.None);
+
+        Assert.Equal((CohortTargetStatus.Reported, "hospital-a", 1), (answer.Status, answer.Summary!.Target, answer.Summary.Patients));
     }
 
     [Fact]
@@ -25,7 +52,7 @@ public sealed class CohortReportServiceTests
         using var store = new ReportStore();
         await store.SeedAsync([.. Enumerable.Range(0, 1203).Select(i => ReportStore.Treated($"p{i:0000}", 100 + i))]);
 
-        var summary = await Service(store).GetSummaryAsync(null, CancellationToken.None);
+        var summary = (await Service(store).GetSummaryAsync(null, null, CancellationToken.None)).Summary;
 
         Assert.Equal(1203, summary!.Patients);
         Assert.Equal(1203, summary.Dfs.Subjects);
@@ -37,7 +64,7 @@ public sealed class CohortReportServiceTests
         using var store = new ReportStore();
         await store.SeedAsync([ReportStore.Treated("a", 100)]);
 
-        var summary = await Service(store).GetSummaryAsync(new DateOnly(2030, 1, 1), CancellationToken.None);
+        var summary = (await Service(store).GetSummaryAsync(null, new DateOnly(2030, 1, 1), CancellationToken.None)).Summary;
 
         Assert.Equal(new DateOnly(2026, 6, 1), summary!.AsOf);
     }
@@ -49,7 +76,7 @@ public sealed class CohortReportServiceTests
         // 23:30 UTC on 31 May is 01:30 on 1 June in Amsterdam (summer time).
         await store.SeedAsync([ReportStore.Treated("a", 100) with { AsOf = new DateTimeOffset(2026, 5, 31, 23, 30, 0, TimeSpan.Zero) }]);
 
-        var summary = await Service(store).GetSummaryAsync(null, CancellationToken.None);
+        var summary = (await Service(store).GetSummaryAsync(null, null, CancellationToken.None)).Summary;
 
         Assert.Equal(new DateOnly(2026, 6, 1), summary!.AsOf);
     }
@@ -62,7 +89,7 @@ public sealed class CohortReportServiceTests
             ReportStore.Treated("a", 900, deathDay: 100) with { Survival = new Store.SurvivalDays(900, null, null) },
             ReportStore.Treated("b", 900)]);
 
-        var summary = await Service(store).GetSummaryAsync(null, CancellationToken.None);
+        var summary = (await Service(store).GetSummaryAsync(null, null, CancellationToken.None)).Summary;
 
         Assert.Equal(1, summary!.Deaths);
         Assert.Equal(1, summary.Os.EventDayUnknown);

@@ -18,8 +18,9 @@ public sealed class ReportCommandTests
         using var json = JsonDocument.Parse(result.Output);
         var root = json.RootElement;
         Assert.Equal(
-            ["asOf", "patients", "eligible", "ineligible", "undetermined", "ineligibleReasons", "undeterminedReasons", "mrdAfterBlinatumomab",
-                "relapses", "relapsesWithCns", "relapsesBySite", "deaths", "primaryEndpointEvents", "dfs", "os", "historicalControl"],
+            ["asOf", "target", "survivalPopulation", "patients", "eligible", "ineligible", "undetermined", "ineligibleReasons", "undeterminedReasons",
+                "mrdAfterBlinatumomab", "relapses", "relapsesWithCns", "relapsesBySite", "relapsesSiteNotRecorded", "deaths", "primaryEndpointEvents",
+                "dfs", "os", "historicalControl"],
             Names(root));
         Assert.Equal(["negative", "lowPositive", "highPositive"], Names(root.GetProperty("mrdAfterBlinatumomab")));
         Assert.Equal(["twoYear", "fourYear", "subjects", "events", "eventDayUnknown"], Names(root.GetProperty("dfs")));
@@ -27,6 +28,8 @@ public sealed class ReportCommandTests
         Assert.Equal(["dfsTwoYear", "osTwoYear", "dfsFourYear", "osFourYear"], Names(root.GetProperty("historicalControl")));
 
         Assert.Equal("2026-06-01", root.GetProperty("asOf").GetString());
+        Assert.Equal("file", root.GetProperty("target").GetString());
+        Assert.Equal(["screened", "eligible", "inAnalysis", "notEligible", "notStarted"], Names(root.GetProperty("survivalPopulation")));
         Assert.Equal(30, root.GetProperty("patients").GetInt32());
         Assert.Equal(16, root.GetProperty("mrdAfterBlinatumomab").GetProperty("negative").GetInt32());
         Assert.Equal(12, root.GetProperty("mrdAfterBlinatumomab").GetProperty("lowPositive").GetInt32());
@@ -185,6 +188,76 @@ public sealed class ReportCommandTests
         Assert.Equal(2, first.GetProperty("count").GetInt32());
         Assert.Equal(5, document.RootElement.GetProperty("patients").GetInt32());
         Assert.Equal(1, document.RootElement.GetProperty("dfs").GetProperty("subjects").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_SeveralTargetsNoneNamed_ExitsTwoListingThem()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([ReportStore.Treated("a", 800), ReportStore.Treated("a", 800) with { EhrName = "hospital-a" }]);
+
+        var result = await CliRunner.RunAsync(["report"], store.Settings);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("(file, hospital-a)", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--target", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task Report_TargetNamed_ReportsOnlyThatTarget()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([
+            ReportStore.Treated("a", 800), ReportStore.Treated("b", 800),
+            ReportStore.Treated("a", 800) with { EhrName = "hospital-a" }]);
+
+        var result = await CliRunner.RunAsync(["report", "--target", "hospital-a", "--format", "json"], store.Settings);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal("hospital-a", json.RootElement.GetProperty("target").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("patients").GetInt32());
+    }
+
+    [Fact]
+    public async Task Report_UnknownTarget_ExitsTwoListingTheRecordedOnes()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([ReportStore.Treated("a", 800)]);
+
+        var result = await CliRunner.RunAsync(["report", "--target", "hospital-b"], store.Settings);
+
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("recorded targets: file.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_RelapseWithoutARecordedSite_IsListedAsSiteNotRecorded()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([
+            ReportStore.Treated("a", 800, relapseDay: 300, site: "cns"),
+            ReportStore.Treated("b", 800, relapseDay: 400)]);
+
+        var result = await CliRunner.RunAsync(["report"], store.Settings);
+
+        Assert.Contains("(bone-marrow 0, cns 1, combined 0, site not recorded 1;", Line(result.Output, "Relapses"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_TreatedButIneligible_TextSaysWhoIsInTheSurvivalAnalysis()
+    {
+        using var store = new ReportStore();
+        await store.SeedAsync([ReportStore.Treated("a", 800), ReportStore.Treated("b", 800) with { Verdict = "ineligible" }]);
+
+        var result = await CliRunner.RunAsync(["report"], store.Settings);
+
+        Assert.Contains("target file", result.Output, StringComparison.Ordinal);
+        Assert.Contains(
+            "Survival population: 1 eligible patients from the start of blinatumomab; of 2 screened, left out: 1 not eligible, 0 eligible but not started",
+            result.Output,
+            StringComparison.Ordinal);
     }
 
     [Fact]
