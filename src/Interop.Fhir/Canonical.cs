@@ -18,6 +18,12 @@ public static class Canonical
     /// <summary>The input concepts site terminology maps target.</summary>
     public const string InputCodeSystem = Base + "/CodeSystem/blinfant-input";
 
+    /// <summary>
+    /// The coding system of an outcome's <c>method</c> coding whose code is the rule-set fingerprint (a hash of the effective
+    /// rule options, ADR 0010), beside the rule-set version in <c>method.text</c>. Not a CodeSystem: the codes are hashes.
+    /// </summary>
+    public const string RuleSetFingerprintSystem = Base + "/sid/rule-set-fingerprint";
+
     /// <summary>The identifier system of every outcome Observation.</summary>
     public const string OutcomeIdentifierSystem = Base + "/sid/outcome";
 

@@ -21,7 +21,6 @@ internal static class EligibilityObservation
         var observation = scaffold.Create(OutcomeCodes.Eligibility, evidence);
         observation.Effective = FhirValues.Date(asOf.Date);
         observation.Value = FhirValues.Blinfant(OutcomeValueCodes.Of(eligibility.Verdict));
-        observation.Method = new CodeableConcept { Text = eligibility.RuleSetVersion };
 
         foreach (var criterionId in CriterionIds.All)
         {

@@ -3,8 +3,11 @@ using Interop.Domain.Facts;
 
 namespace Interop.Fhir.Outcomes;
 
-/// <summary>The elements every outcome Observation of one patient shares (docs/outcomes.md).</summary>
-internal sealed class ObservationScaffold(string studyId, string patientId, DateTimeOffset issued)
+/// <summary>
+/// The elements every outcome Observation of one patient shares (docs/outcomes.md), among them <c>method</c>: the rule-set
+/// version as text and, when known, the rule-set fingerprint as a coding (ADR 0010).
+/// </summary>
+internal sealed class ObservationScaffold(string studyId, string patientId, DateTimeOffset issued, string ruleSetVersion, string? ruleSetFingerprint)
 {
     private const string TrialAssessmentCategory = "trial-assessment";
 
@@ -23,6 +26,18 @@ internal sealed class ObservationScaffold(string studyId, string patientId, Date
             Subject = new ResourceReference("Patient/" + patientId),
             Issued = issued,
             DerivedFrom = EvidenceReferences.DerivedFrom(evidence),
+            Method = Method(),
         };
+    }
+
+    private CodeableConcept Method()
+    {
+        var method = new CodeableConcept { Text = ruleSetVersion };
+        if (ruleSetFingerprint is not null)
+        {
+            method.Coding.Add(new Coding(Canonical.RuleSetFingerprintSystem, ruleSetFingerprint));
+        }
+
+        return method;
     }
 }

@@ -11,7 +11,11 @@ namespace Interop.Fhir.Outcomes;
 /// </summary>
 /// <param name="studyId">The study id in every outcome identifier.</param>
 /// <param name="adapterVersion">The adapter version recorded on the Provenance's Device.</param>
-public sealed class OutcomeBuilder(string studyId, string adapterVersion)
+/// <param name="ruleSetFingerprint">
+/// The fingerprint of the effective rule options (ADR 0010), recorded in every outcome's <c>method</c> beside the rule-set
+/// version; null leaves only the version.
+/// </param>
+public sealed class OutcomeBuilder(string studyId, string adapterVersion, string? ruleSetFingerprint = null)
 {
     private readonly string _studyId = Required(studyId, nameof(studyId));
     private readonly string _adapterVersion = Required(adapterVersion, nameof(adapterVersion));
@@ -23,7 +27,7 @@ public sealed class OutcomeBuilder(string studyId, string adapterVersion)
     {
         ArgumentNullException.ThrowIfNull(assessment);
 
-        var scaffold = new ObservationScaffold(_studyId, assessment.PatientId, issued);
+        var scaffold = new ObservationScaffold(_studyId, assessment.PatientId, issued, assessment.Eligibility.RuleSetVersion, ruleSetFingerprint);
         var observations = new List<Observation>(OutcomeCodes.All.Count)
         {
             EligibilityObservation.Create(scaffold, assessment.Eligibility, assessment.AsOf),

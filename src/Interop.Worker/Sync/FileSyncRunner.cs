@@ -70,7 +70,9 @@ internal sealed class FileSyncRunner(
         var startedAt = time.GetUtcNow();
         var settings = interopOptions.Value;
         var rules = ruleOptions.Value;
+        var ruleSet = RuleSetIdentity.Of(rules, readingOptions.Value);
         SyncLog.RunStarted(logger, request.DryRun);
+        SyncLog.RuleSetChangedIfSo(logger, ruleSet);
 
         var terminology = TerminologyMap.Load(request.SiteMaps);
         var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value));
@@ -98,7 +100,7 @@ internal sealed class FileSyncRunner(
         var assembled = assembler.Complete();
         var tally = new RunTally();
         var evaluator = new TrialEvaluator(rules);
-        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current, ruleSet.Fingerprint);
         var subjects = new ResearchSubjectBuilder(settings.StudyId);
         var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
 
@@ -159,6 +161,8 @@ internal sealed class FileSyncRunner(
         {
             AdapterVersion = AdapterVersion.Current,
             RuleSetVersion = rules.RuleSetVersion,
+            RuleSetFingerprint = ruleSet.Fingerprint,
+            RuleSetChangedSettings = ruleSet.ChangedSettings,
             AsOf = asOf.Instant,
             AsOfDate = asOf.Date,
             StartedAt = startedAt,

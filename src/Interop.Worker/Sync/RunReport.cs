@@ -11,6 +11,15 @@ public sealed record RunReport
 {
     public required string AdapterVersion { get; init; }
     public required string RuleSetVersion { get; init; }
+
+    /// <summary>The fingerprint of the effective rule options (ADR 0010), as in every outcome's <c>method</c>.</summary>
+    public string? RuleSetFingerprint { get; init; }
+
+    /// <summary>
+    /// Settings (names only) that differ from the defaults of <see cref="RuleSetVersion"/> while that label is the built-in
+    /// one: a run evaluated with changed rules under an unchanged label. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> RuleSetChangedSettings { get; init; } = [];
     public required DateTimeOffset AsOf { get; init; }
     public required DateOnly AsOfDate { get; init; }
     public required DateTimeOffset StartedAt { get; init; }

@@ -7,10 +7,18 @@ internal static class RunSummaryWriter
 {
     private const int MaxQuarantineLines = 20;
 
+    private static string Fingerprint(RunReport report) => report.RuleSetFingerprint is { } f ? $" (options {f})" : string.Empty;
+
     public static void Write(RunReport report, TextWriter output, string? reportPath)
     {
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"Interop sync{(report.DryRun ? " (dry run: nothing written)" : string.Empty)} as of {report.AsOf:yyyy-MM-dd'T'HH:mm:sszzz}, rules {report.RuleSetVersion}"));
+        output.WriteLine(string.Create(c, $"Interop sync{(report.DryRun ? " (dry run: nothing written)" : string.Empty)} as of {report.AsOf:yyyy-MM-dd'T'HH:mm:sszzz}, rules {report.RuleSetVersion}{Fingerprint(report)}"));
+        if (report.RuleSetChangedSettings.Count > 0)
+        {
+            output.WriteLine(
+                $"  WARNING: rule options differ from the defaults of {report.RuleSetVersion} ({string.Join(", ", report.RuleSetChangedSettings)}) under the same label: change Rules:RuleSetVersion with them");
+        }
+
         output.WriteLine(string.Create(c, $"  resources read      {report.ResourcesRead} ({report.IrrelevantResources} not relevant to the trial)"));
         output.WriteLine(string.Create(c, $"  patients seen       {report.PatientsSeen}, screened {report.PatientsScreened}, evaluated {report.PatientsEvaluated}, withheld {report.PatientsWithheld}"));
         output.WriteLine(string.Create(c, $"  eligible            {report.Eligible}"));

@@ -8,6 +8,19 @@ internal static partial class SyncLog
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Sync started (dry run: {DryRun})")]
     public static partial void RunStarted(ILogger logger, bool dryRun);
 
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning,
+        Message = "Rule options differ from the defaults of rule set {RuleSetVersion} ({ChangedSettings}) while the label is unchanged: outcomes carry fingerprint {Fingerprint}; change Rules:RuleSetVersion with them")]
+    public static partial void RuleSetChanged(ILogger logger, string ruleSetVersion, string changedSettings, string fingerprint);
+
+    /// <summary>Warns at the start of a run whose options differ from the defaults of their version label.</summary>
+    public static void RuleSetChangedIfSo(ILogger logger, RuleSetIdentity ruleSet)
+    {
+        if (ruleSet.DiffersFromDefaults)
+        {
+            RuleSetChanged(logger, ruleSet.Version, string.Join(", ", ruleSet.ChangedSettings), ruleSet.Fingerprint);
+        }
+    }
+
     [LoggerMessage(EventId = 101, Level = LogLevel.Information,
         Message = "Sync finished: {Resources} resources read, {Screened} patients screened, {Evaluated} evaluated, {Withheld} withheld, {Quarantined} records quarantined, {Warnings} warnings, exit code {ExitCode}")]
     public static partial void RunFinished(ILogger logger, int resources, int screened, int evaluated, int withheld, int quarantined, int warnings, int exitCode);

@@ -15,6 +15,20 @@ public sealed class OutcomeBuilderTests
         Assert.Equal(OutcomeCodes.All, Build(Full()).Codes);
 
     [Fact]
+    public void Build_WithRuleSetFingerprint_EveryOutcomesMethodCarriesVersionAndFingerprint()
+    {
+        const string fingerprint = "sha256:0123456789abcdef0123456789abcdef";
+        var outcomes = new OutcomeBuilder(StudyId, AdapterVersion, fingerprint).Build(Full(), Issued);
+
+        foreach (var observation in outcomes.Observations)
+        {
+            Assert.Equal(Full().Eligibility.RuleSetVersion, observation.Method!.Text);
+            var coding = Assert.Single(observation.Method.Coding);
+            Assert.Equal((Canonical.RuleSetFingerprintSystem, fingerprint), (coding.System, coding.Code));
+        }
+    }
+
+    [Fact]
     public void Build_AnyOutcome_CarriesIdentityProfileStatusCategoryCodeSubjectAndIssued()
     {
         foreach (var observation in Build(Full()).Outcomes.Observations)

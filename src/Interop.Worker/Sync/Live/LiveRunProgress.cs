@@ -95,13 +95,15 @@ internal sealed class LiveRunProgress
     }
 
     public RunReport ToReport(
-        LiveSyncRequest request, AsOf asOf, string ruleSetVersion, DateTimeOffset startedAt, TimeSpan elapsed, int candidates, long requestsMade)
+        LiveSyncRequest request, AsOf asOf, RuleSetIdentity ruleSet, DateTimeOffset startedAt, TimeSpan elapsed, int candidates, long requestsMade)
     {
         var exitCode = Quarantined.Exists(q => !q.OutsideScreening) || PatientsFailed > 0 || PatientsParked > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
         return new RunReport
         {
             AdapterVersion = AdapterVersion.Current,
-            RuleSetVersion = ruleSetVersion,
+            RuleSetVersion = ruleSet.Version,
+            RuleSetFingerprint = ruleSet.Fingerprint,
+            RuleSetChangedSettings = ruleSet.ChangedSettings,
             AsOf = asOf.Instant,
             AsOfDate = asOf.Date,
             StartedAt = startedAt,

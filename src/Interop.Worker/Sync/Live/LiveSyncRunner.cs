@@ -116,6 +116,8 @@ internal sealed class LiveSyncRunner(
         var serverChanged = request.DryRun ? null : await ServerIdentityCheck.RecordAsync(store, request, logger, cancellationToken);
         var watermark = await store.GetWatermarkAsync(ehr, cancellationToken);
         LiveSyncLog.Started(logger, ehr, request.DryRun, watermark is not null);
+        var ruleSet = RuleSetIdentity.Of(rules, readingOptions.Value);
+        SyncLog.RuleSetChangedIfSo(logger, ruleSet);
 
         // The high-water mark is taken before the first search: anything changed from here on is read next run.
         var highWater = startedAt - options.ClockSkewMargin;
@@ -139,7 +141,7 @@ internal sealed class LiveSyncRunner(
 
         var reader = new CandidateReader(client, mapper, options);
         var evaluator = new TrialEvaluator(rules);
-        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current);
+        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current, ruleSet.Fingerprint);
         var subjects = new ResearchSubjectBuilder(settings.StudyId);
         using var lease = OutcomeValidatorPool.Shared.Rent();
         var gate = new OutcomeGate(lease.Validator);
@@ -294,7 +296,7 @@ internal sealed class LiveSyncRunner(
         }
 
         var report = progress.ToReport(
-            request, asOf, rules.RuleSetVersion, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore);
+            request, asOf, ruleSet, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore);
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
     }
