@@ -118,7 +118,15 @@ public sealed record SyncRunCompletion(SyncRunStatus Status, int ExitCode, SyncR
 
     /// <summary>What the run found changed on the server behind its back, and what it did (see <see cref="ServerDriftRecord"/>).</summary>
     public IReadOnlyList<ServerDriftRecord> Drift { get; init; } = [];
+
+    /// <summary>The rules the run evaluated with; null when it ended without a report (failed).</summary>
+    public RuleSetStamp? RuleSet { get; init; }
 }
+
+/// <summary>The rules a run evaluated with: the <c>Rules:RuleSetVersion</c> label and the fingerprint of the effective options (ADR 0010).</summary>
+/// <param name="Version">The rule-set version label.</param>
+/// <param name="Fingerprint"><c>sha256:</c> and 32 hex digits; null for runs recorded before fingerprints existed.</param>
+public sealed record RuleSetStamp(string Version, string? Fingerprint);
 
 /// <summary>One run in the history.</summary>
 /// <param name="EhrName">The EHR's configured name, or <c>file</c> for file mode.</param>
@@ -139,6 +147,9 @@ public sealed record SyncRun(
 
     /// <summary>How many server-drift findings the run recorded.</summary>
     public int DriftCount { get; init; }
+
+    /// <summary>The rules the run evaluated with; null while running, for a failed run, or for runs recorded before it was kept.</summary>
+    public RuleSetStamp? RuleSet { get; init; }
 }
 
 /// <summary>A run with its quarantined records and warnings.</summary>

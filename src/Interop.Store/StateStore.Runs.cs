@@ -112,6 +112,8 @@ public sealed partial class StateStore
             Detail = w.Detail,
         }));
         row.DriftCount = completion.Drift.Count;
+        row.RuleSetVersion = completion.RuleSet?.Version;
+        row.RuleSetFingerprint = completion.RuleSet?.Fingerprint;
         db.RunDrift.AddRange(completion.Drift.Select(d => new SyncRunDriftRow
         {
             RunId = runId,
@@ -192,5 +194,6 @@ public sealed partial class StateStore
     {
         WarningCount = r.WarningCount,
         DriftCount = r.DriftCount,
+        RuleSet = r.RuleSetVersion is { } version ? new RuleSetStamp(version, r.RuleSetFingerprint) : null,
     };
 }

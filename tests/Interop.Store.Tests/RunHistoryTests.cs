@@ -30,6 +30,29 @@ public sealed class RunHistoryTests
     }
 
     [Fact]
+    public async Task FinishRunAsync_WithRuleSet_GetRunAndListRunsReturnIt()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Lease, Ct);
+        var ruleSet = new RuleSetStamp("blinfant-rules-1.0", "sha256:0123456789abcdef0123456789abcdef");
+
+        await db.Store.FinishRunAsync(runId, new SyncRunCompletion(SyncRunStatus.Completed, 0, new SyncRunCounts(), []) { RuleSet = ruleSet }, Ct);
+
+        Assert.Equal(ruleSet, (await db.Open().GetRunAsync(runId, Ct))!.Run.RuleSet);
+    }
+
+    [Fact]
+    public async Task FinishRunAsync_Failed_HasNoRuleSet()
+    {
+        using var db = await TestDatabase.MigratedAsync();
+        var runId = await db.Store.StartRunAsync("file", SyncRunMode.File, TestDatabase.Start, Lease, Ct);
+
+        await db.Store.FinishRunAsync(runId, new SyncRunCompletion(SyncRunStatus.Failed, 1, new SyncRunCounts(), []), Ct);
+
+        Assert.Null((await db.Open().GetRunAsync(runId, Ct))!.Run.RuleSet);
+    }
+
+    [Fact]
     public async Task FinishRunAsync_WithWarnings_GetRunReturnsThemInOrderWithTheirCount()
     {
         using var db = await TestDatabase.MigratedAsync();

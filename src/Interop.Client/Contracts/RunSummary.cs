@@ -52,6 +52,14 @@ public sealed record RunSummary
     [JsonPropertyName("serverDrift")]
     public int ServerDrift { get; init; }
 
+    /// <summary>The <c>Rules:RuleSetVersion</c> label the run evaluated with; null while running, for a failed run, or for older runs.</summary>
+    [JsonPropertyName("ruleSetVersion")]
+    public string? RuleSetVersion { get; init; }
+
+    /// <summary>The fingerprint of the run's effective rule options (<c>sha256:</c> and 32 hex digits), as in every outcome's <c>method</c>.</summary>
+    [JsonPropertyName("ruleSetFingerprint")]
+    public string? RuleSetFingerprint { get; init; }
+
     /// <summary>The process exit code the run ended with (0 clean, 2 input quarantined, ...); null while running.</summary>
     [JsonPropertyName("exitCode")]
     public int? ExitCode { get; init; }

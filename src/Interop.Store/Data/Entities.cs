@@ -98,6 +98,12 @@ internal sealed class SyncRunRow
     public int DriftCount { get; set; }
 
     public List<SyncRunDriftRow> Drift { get; set; } = [];
+
+    /// <summary>The rule-set version label the run evaluated with; null for runs that ended without a report, or from before it was kept.</summary>
+    public string? RuleSetVersion { get; set; }
+
+    /// <summary>The fingerprint of the run's effective rule options (ADR 0010); null as <see cref="RuleSetVersion"/>.</summary>
+    public string? RuleSetFingerprint { get; set; }
 }
 
 internal sealed class SyncRunWarningRow

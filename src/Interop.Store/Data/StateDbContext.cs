@@ -64,6 +64,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
             e.HasIndex(x => x.StartedAt);
             e.Property(x => x.Mode).HasConversion(StoredCodes.RunMode);
             e.Property(x => x.Status).HasConversion(StoredCodes.RunStatus);
+            e.Property(x => x.RuleSetVersion).HasMaxLength(200);
+            e.Property(x => x.RuleSetFingerprint).HasMaxLength(80);
             e.HasMany(x => x.Quarantine).WithOne().HasForeignKey(q => q.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Warnings).WithOne().HasForeignKey(w => w.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Drift).WithOne().HasForeignKey(d => d.RunId).OnDelete(DeleteBehavior.Cascade);

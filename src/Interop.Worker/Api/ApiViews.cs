@@ -73,6 +73,8 @@ internal static class ApiViews
         Quarantined = r.QuarantinedCount,
         Warnings = r.WarningCount,
         ServerDrift = r.DriftCount,
+        RuleSetVersion = r.RuleSet?.Version,
+        RuleSetFingerprint = r.RuleSet?.Fingerprint,
         ExitCode = r.ExitCode,
     };
 

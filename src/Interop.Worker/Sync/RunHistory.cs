@@ -17,6 +17,7 @@ internal static class RunHistory
     {
         Warnings = [.. report.Warnings.Select(w => new RunWarning(w.Location, w.ResourceType, w.ResourceId, w.PatientId, w.Rule, w.Detail))],
         Drift = report.ServerDrift,
+        RuleSet = new RuleSetStamp(report.RuleSetVersion, report.RuleSetFingerprint),
     };
 
     /// <summary>A run that ended by an exception: its status and exit code only.</summary>
