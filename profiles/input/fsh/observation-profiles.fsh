@@ -17,6 +17,8 @@ RuleSet: OutcomeObservation(outcomeCode)
 * identifier[outcome].value 1..1
 * status MS
 * status from OutcomeStatuses (required)
+* method MS
+* method ^short = "The rule-set version (text) and the fingerprint of its effective options (coding, system https://fhir.blinfant-interop.org/sid/rule-set-fingerprint)"
 * category 1..* MS
 * category ^slicing.discriminator.type = #pattern
 * category ^slicing.discriminator.path = "$this"
@@ -93,7 +95,7 @@ Description: "Whether the patient meets the inclusion criteria of the BlinFant p
 * valueCodeableConcept from EligibilityVerdicts (required)
 * method 1..1 MS
 * method.text 1..1
-* method ^short = "The version of the rule set that evaluated the criteria"
+* method ^short = "The rule-set version that evaluated the criteria (text) and the fingerprint of its effective options (coding, system https://fhir.blinfant-interop.org/sid/rule-set-fingerprint)"
 * insert ComponentsByCode
 * component 7..7
 * component contains
