@@ -428,6 +428,14 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.Property<int>("ResourcesRead")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RuleSetFingerprint")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("RuleSetVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("timestamp with time zone");
 

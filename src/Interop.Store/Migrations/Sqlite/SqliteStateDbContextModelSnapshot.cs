@@ -419,6 +419,14 @@ namespace Interop.Store.Migrations.Sqlite
                     b.Property<int>("ResourcesRead")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RuleSetFingerprint")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
