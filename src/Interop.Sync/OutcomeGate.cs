@@ -3,37 +3,68 @@ using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Validation;
 
-namespace Interop.Worker.Sync;
+namespace Interop.Sync;
 
 /// <summary>
 /// Validation before write (docs/outcomes.md, "How it is written"): every resource of a patient's outcomes
 /// against its profile. A failure is reported like a quarantined record, by profile, issue code and element
-/// path only (the validator's message can quote values), and nothing of that patient is written.
+/// path only (the validator's message can quote values), and nothing of that patient is written. A resource
+/// whose exact content passed under the same profile set before (<see cref="ValidationCache"/>) is not validated
+/// again, and a validator is borrowed from the pool only when one is needed (no warm-up when nothing is new).
 /// </summary>
-internal sealed class OutcomeGate(OutcomeValidator validator)
+public sealed class OutcomeGate
 {
     /// <summary>The <see cref="QuarantineEntry.Location"/> of a validation failure.</summary>
     public const string Location = "validation";
 
-    /// <summary>One entry per resource that failed; empty when every resource is valid.</summary>
+    private readonly OutcomeValidatorPool _pool;
+    private readonly ValidationCache _cache;
+
+    /// <summary>A gate over <paramref name="pool"/> (default: the process-wide one) that skips what <paramref name="cache"/> knows.</summary>
+    public OutcomeGate(ValidationCache? cache = null, OutcomeValidatorPool? pool = null)
+    {
+        _pool = pool ?? OutcomeValidatorPool.Shared;
+        _cache = cache ?? new ValidationCache();
+    }
+
+    /// <summary>One entry per resource that failed; empty when every resource is valid. Thread-safe.</summary>
     public List<QuarantineEntry> Check(PatientOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         return Check(outcomes.All(), outcomes.PatientId);
     }
 
-    /// <summary>One entry per resource of <paramref name="patientId"/> that failed; empty when every resource is valid.</summary>
+    /// <summary>One entry per resource of <paramref name="patientId"/> that failed; empty when every resource is valid. Thread-safe.</summary>
     public List<QuarantineEntry> Check(IEnumerable<Resource> resources, string patientId)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var failures = new List<QuarantineEntry>();
-        foreach (var resource in resources)
+        OutcomeValidatorPool.Lease? lease = null;
+        try
         {
-            var result = validator.Validate(resource);
-            if (!result.IsValid)
+            foreach (var resource in resources)
             {
-                failures.Add(new QuarantineEntry(Location, result.ResourceType, result.ResourceId, patientId, result.Reason));
+                var hash = ValidationCache.HashOf(resource);
+                if (_cache.IsKnownValid(hash))
+                {
+                    continue;
+                }
+
+                lease ??= _pool.Rent();
+                var result = lease.Validator.Validate(resource);
+                if (result.IsValid)
+                {
+                    _cache.AddValid(hash);
+                }
+                else
+                {
+                    failures.Add(new QuarantineEntry(Location, result.ResourceType, result.ResourceId, patientId, result.Reason));
+                }
             }
+        }
+        finally
+        {
+            lease?.Dispose();
         }
 
         return failures;
