@@ -104,7 +104,7 @@ internal static class BenchmarkRunner
 
     private const string TasksetPath = "/usr/bin/taskset";
 
-    /// <param name="store">The SQLite file the sync keeps its state in (a second run with the same file sees the first's); null: the default.</param>
+    // store: the SQLite file the sync keeps its state in (a second run with the same file sees the first's); null: the default.
     private static async Task<Result> RunChildAsync(bool oneCore, string? store, string mode, string folder, params string[] rest)
     {
         var start = new ProcessStartInfo(oneCore ? TasksetPath : Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
