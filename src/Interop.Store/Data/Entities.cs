@@ -266,3 +266,12 @@ internal sealed class EhrServerIdentityRow
 
     public DateTimeOffset LastSeenAt { get; set; }
 }
+
+internal sealed class ValidatedContentRow
+{
+    public required string ProfileSetVersion { get; set; }
+
+    public required string ContentHash { get; set; }
+
+    public DateTimeOffset ValidatedAt { get; set; }
+}

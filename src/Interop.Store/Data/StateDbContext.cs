@@ -34,6 +34,8 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<SubjectStatusRow> SubjectStatuses => Set<SubjectStatusRow>();
 
+    public DbSet<ValidatedContentRow> ValidatedContent => Set<ValidatedContentRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<EhrWatermarkRow>(e =>
@@ -131,6 +133,14 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
             e.HasKey(x => new { x.EhrName, x.PatientId });
             e.HasIndex(x => new { x.EhrName, x.Verdict });
             e.HasIndex(x => new { x.EhrName, x.ResearchSubjectStatus });
+        });
+
+        modelBuilder.Entity<ValidatedContentRow>(e =>
+        {
+            e.ToTable("ValidatedContent");
+            e.HasKey(x => new { x.ProfileSetVersion, x.ContentHash });
+            e.Property(x => x.ProfileSetVersion).HasMaxLength(64);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
         });
     }
 }

@@ -4,12 +4,12 @@ namespace Interop.Worker.Check;
 internal static class CheckNames
 {
     public const string Reachable = "reachable";
-    public const string FhirVersion = "fhir-version";
+    public const string FhirVersion = Interop.Sync.EhrRequirements.FhirVersionCheck;
     public const string Authentication = "authentication";
-    public const string Search = "search";
-    public const string Transaction = "transaction";
-    public const string ConditionalUpdate = "conditional-update";
-    public const string ProvenanceCreate = "provenance-create";
+    public const string Search = Interop.Sync.EhrRequirements.SearchCheck;
+    public const string Transaction = Interop.Sync.EhrRequirements.TransactionCheck;
+    public const string ConditionalUpdate = Interop.Sync.EhrRequirements.ConditionalUpdateCheck;
+    public const string ProvenanceCreate = Interop.Sync.EhrRequirements.ProvenanceCreateCheck;
     public const string WriteScopes = "write-scopes";
     public const string ResearchSubject = "research-subject";
 }

@@ -7,8 +7,8 @@ using Interop.Ehr.Sinks;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
-using Interop.Fhir.Validation;
 using Interop.Store;
+using Interop.Sync;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync.Lease;
 using Microsoft.Extensions.Logging;
@@ -34,8 +34,8 @@ internal sealed class FileSyncRunner(
     public const string ReportFileName = "run-report.json";
 
     /// <summary>
-    /// Test seam: applied to each patient's outcomes after they are built and before they are validated, so a test
-    /// can hand the gate a broken resource. Identity in production.
+    /// Test seam (<see cref="PatientStep.BeforeValidation"/>): applied to each patient's outcomes after they are built and before
+    /// they are validated, so a test can hand the gate a broken resource. Identity in production.
     /// </summary>
     internal Func<PatientOutcomes, PatientOutcomes> BeforeValidation { get; init; } = static outcomes => outcomes;
 
@@ -99,9 +99,12 @@ internal sealed class FileSyncRunner(
 
         var assembled = assembler.Complete();
         var tally = new RunTally();
-        var evaluator = new TrialEvaluator(rules);
-        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current, ruleSet.Fingerprint);
-        var subjects = new ResearchSubjectBuilder(settings.StudyId);
+
+        // What validated before, by content hash and profile set, is not validated again (issue 11); only a recorded run
+        // (one that writes, with a store) reads and keeps the hashes.
+        var cacheStore = runId is null ? null : store;
+        var cache = await ValidationCache.LoadAsync(cacheStore, cancellationToken);
+        var step = new PatientStep(rules, settings.StudyId, AdapterVersion.Current, new OutcomeGate(cache), ruleSet.Fingerprint) { BeforeValidation = BeforeValidation };
         var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
 
         // A file that could hold anyone's records could not be read: every outcome could be missing a record, so none is written.
@@ -115,7 +118,7 @@ internal sealed class FileSyncRunner(
             .AsParallel()
             .AsOrdered()
             .WithCancellation(cancellationToken)
-            .Select(patient => Prepare(patient, evaluator, builder, subjects, asOf, runId, sourceFileLost));
+            .Select(patient => step.Prepare(patient, asOf, withSubject: true, withhold: sourceFileLost));
         var statuses = new List<SubjectStatus>();
         await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
         {
@@ -123,19 +126,21 @@ internal sealed class FileSyncRunner(
             {
                 if (patient.Outcomes is not { } outcomes)
                 {
-                    foreach (var failure in patient.Failures)
+                    // The patient's quarantined records are in the report already (the assembler's list); a validation failure is added here.
+                    var failures = patient.Withheld?.Failures ?? [];
+                    foreach (var failure in failures)
                     {
                         SyncLog.OutcomeInvalid(logger, failure.ResourceType, failure.Reason);
                     }
 
-                    quarantined.AddRange(patient.Failures);
+                    quarantined.AddRange(failures);
                     tally.AddWithheld();
                     continue;
                 }
 
                 tally.Add(patient.Assessment!.Eligibility);
                 warnings.AddRange(AssessmentWarnings.Of(patient.Assessment));
-                statuses.Add(patient.Status!);
+                statuses.Add(SubjectStatusMapping.From(RunHistory.FileTarget, patient.Assessment, patient.Patient.Record.Death, runId));
                 tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
@@ -154,6 +159,8 @@ internal sealed class FileSyncRunner(
             // After the files: the store says what the written outcomes say.
             await store.UpsertSubjectStatusesAsync(statuses, CancellationToken.None);
         }
+
+        await cache.SaveAsync(cacheStore, CancellationToken.None);
 
         // A record quarantined for a patient who is not screened, of a kind that could not screen them, changes no outcome.
         var exitCode = quarantined.Exists(q => !q.OutsideScreening) ? ExitCodes.Quarantined : ExitCodes.Success;
@@ -196,35 +203,4 @@ internal sealed class FileSyncRunner(
             report.PatientsWithheld, report.Quarantined.Count, report.Warnings.Count, report.ExitCode);
         return report;
     }
-
-    /// <summary>One patient's outcomes, or why none are written (quarantined input, or a resource failing its profile).</summary>
-    private PreparedPatient Prepare(
-        PatientRecordSet patient, TrialEvaluator evaluator, OutcomeBuilder builder, ResearchSubjectBuilder subjects, AsOf asOf, Guid? runId, bool sourceFileLost)
-    {
-        if (patient.Quarantined.Count > 0 || sourceFileLost)
-        {
-            // Something of theirs could not be read: an outcome without it could be wrong, so none is written.
-            return new PreparedPatient(null, null, [], null);
-        }
-
-        var assessment = evaluator.Evaluate(patient.Record, asOf);
-        var outcomes = BeforeValidation(builder.Build(assessment, asOf.Instant) with
-        {
-            ResearchSubject = subjects.Build(assessment, patient.Record.Death),
-        });
-        using var lease = OutcomeValidatorPool.Shared.Rent();
-        var failures = new OutcomeGate(lease.Validator).Check(outcomes);
-
-        // A resource that does not meet its profile is not written, and neither is the rest of the patient's batch.
-        if (failures.Count > 0)
-        {
-            return new PreparedPatient(assessment, null, failures, null);
-        }
-
-        var status = SubjectStatusMapping.From(RunHistory.FileTarget, assessment, patient.Record.Death, runId);
-        return new PreparedPatient(assessment, outcomes, [], status);
-    }
-
-    private sealed record PreparedPatient(
-        TrialAssessment? Assessment, PatientOutcomes? Outcomes, IReadOnlyList<QuarantineEntry> Failures, SubjectStatus? Status);
 }

@@ -4,6 +4,7 @@ using Hl7.Fhir.Model;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
 using Interop.Store;
+using Interop.Sync;
 using Interop.Testing;
 using Interop.Worker.Sync;
 using Interop.Worker.Sync.Live;

@@ -6,6 +6,7 @@ using Interop.Domain.Rules;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Serialization;
 using Interop.Fhir.Validation;
+using Interop.Sync;
 using Interop.Testing;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync;

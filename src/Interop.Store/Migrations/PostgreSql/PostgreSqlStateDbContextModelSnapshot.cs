@@ -497,6 +497,24 @@ namespace Interop.Store.Migrations.PostgreSql
                     b.ToTable("SyncRunWarning", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.ValidatedContentRow", b =>
+                {
+                    b.Property<string>("ProfileSetVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProfileSetVersion", "ContentHash");
+
+                    b.ToTable("ValidatedContent", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunDriftRow", b =>
                 {
                     b.HasOne("Interop.Store.Data.SyncRunRow", null)

@@ -486,6 +486,24 @@ namespace Interop.Store.Migrations.Sqlite
                     b.ToTable("SyncRunWarning", (string)null);
                 });
 
+            modelBuilder.Entity("Interop.Store.Data.ValidatedContentRow", b =>
+                {
+                    b.Property<string>("ProfileSetVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ValidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProfileSetVersion", "ContentHash");
+
+                    b.ToTable("ValidatedContent", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.SyncRunDriftRow", b =>
                 {
                     b.HasOne("Interop.Store.Data.SyncRunRow", null)

@@ -6,8 +6,8 @@ using Interop.Ehr.Rest;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
-using Interop.Fhir.Validation;
 using Interop.Store;
+using Interop.Sync;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync.Lease;
 using Microsoft.Extensions.Logging;
@@ -140,11 +140,13 @@ internal sealed class LiveSyncRunner(
         LiveSyncLog.Candidates(logger, ehr, candidates.Count, pending.Count);
 
         var reader = new CandidateReader(client, mapper, options);
-        var evaluator = new TrialEvaluator(rules);
-        var builder = new OutcomeBuilder(settings.StudyId, AdapterVersion.Current, ruleSet.Fingerprint);
-        var subjects = new ResearchSubjectBuilder(settings.StudyId);
-        using var lease = OutcomeValidatorPool.Shared.Rent();
-        var gate = new OutcomeGate(lease.Validator);
+
+        // What validated before, by content hash and profile set, is not validated again, and no validator is built
+        // until something new is to be validated (issue 11): an unchanged rerun builds none. A dry run keeps nothing.
+        var cacheStore = request.DryRun ? null : store;
+        var cache = await ValidationCache.LoadAsync(cacheStore, cancellationToken);
+        var gate = new OutcomeGate(cache);
+        var step = new PatientStep(rules, settings.StudyId, AdapterVersion.Current, gate, ruleSet.Fingerprint) { BeforeValidation = BeforeValidation };
         var writeBack = new PatientWriteBack(store, time, gate, logger, writeBackSettings, settings.StudyId, request.ConditionalProvenance)
         {
             BeforeValidation = BeforeTransactionValidation,
@@ -169,7 +171,7 @@ internal sealed class LiveSyncRunner(
                 continue;
             }
 
-            var stage = "read-failed";
+            var stage = SyncStage.Read;
             try
             {
                 var (assembled, patientIds) = await reader.ReadAsync(candidate, cancellationToken);
@@ -185,33 +187,20 @@ internal sealed class LiveSyncRunner(
                         continue;
                     }
 
-                    if (patient.Quarantined.Count > 0)
+                    // Evaluation, outcomes and validation before write (issue 5): a quarantined record or a resource failing its
+                    // profile withholds the patient's whole write-back.
+                    stage = SyncStage.Evaluate;
+                    var prepared = step.Prepare(patient, asOf, request.WriteResearchSubject);
+                    if (prepared.Withheld is { } withheld)
                     {
-                        progress.Quarantined.AddRange(patient.Quarantined);
+                        progress.Quarantined.AddRange(withheld.Reason == PatientResult.QuarantinedInput ? patient.Quarantined : withheld.Failures);
                         progress.Tally.AddWithheld();
-                        LiveSyncLog.PatientWithheld(logger, ehr, patientId, "quarantined-input");
-                        await QueueAsync(request, patientId, "quarantined-input", cancellationToken);
+                        LiveSyncLog.PatientWithheld(logger, ehr, patientId, withheld.Reason!);
+                        await QueueAsync(request, patientId, withheld.Reason!, cancellationToken);
                         continue;
                     }
 
-                    stage = "evaluation-failed";
-                    var assessment = evaluator.Evaluate(patient.Record, asOf);
-                    var outcomes = builder.Build(assessment, asOf.Instant);
-                    outcomes = BeforeValidation(request.WriteResearchSubject
-                        ? outcomes with { ResearchSubject = subjects.Build(assessment, patient.Record.Death) }
-                        : outcomes);
-
-                    // Validation before write (issue 5): a resource failing its profile withholds the patient's whole write-back.
-                    var failures = gate.Check(outcomes);
-                    if (failures.Count > 0)
-                    {
-                        progress.Quarantined.AddRange(failures);
-                        progress.Tally.AddWithheld();
-                        LiveSyncLog.PatientWithheld(logger, ehr, patientId, "validation-failed");
-                        await QueueAsync(request, patientId, "validation-failed", cancellationToken);
-                        continue;
-                    }
-
+                    var (assessment, outcomes) = (prepared.Assessment!, prepared.Outcomes!);
                     progress.Tally.Add(assessment.Eligibility);
                     progress.Warnings.AddRange(AssessmentWarnings.Of(assessment));
                     plans.Add((patientId, [.. outcomes.Observations, .. OptionalSubject(outcomes)], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
@@ -231,7 +220,7 @@ internal sealed class LiveSyncRunner(
                         continue;
                     }
 
-                    stage = "write-failed";
+                    stage = SyncStage.Write;
                     run.ThrowIfLeaseLost();
                     // Not cancellable: a patient's write-back that has started finishes (bounded by the client's own timeouts),
                     // so that stopping the service never leaves a transaction's outcome unknown; the run stops before the next candidate.
@@ -264,17 +253,18 @@ internal sealed class LiveSyncRunner(
                     }
                 }
             }
-            catch (Exception ex) when (ex is FhirEhrException or TerminologyMapException or InvalidOperationException or ArgumentException
-                && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is FhirEhrException or TerminologyMapException && !cancellationToken.IsCancellationRequested)
             {
+                // Only the failures a patient's step is expected to meet (the EHR, its protocol, the site's terminology) are
+                // this patient's and retried next run; anything else is a bug and stops the run loudly.
                 progress.AddFailed();
                 var reason = ex switch
                 {
                     FhirUnavailableException => "ehr-unavailable",
-                    FhirServerException { StatusCode: System.Net.HttpStatusCode.PreconditionFailed } when stage == "write-failed" => "write-conflict",
-                    FhirServerException => stage == "write-failed" ? "write-rejected" : "read-rejected",
+                    FhirServerException { StatusCode: System.Net.HttpStatusCode.PreconditionFailed } when stage == SyncStage.Write => "write-conflict",
+                    FhirServerException => stage == SyncStage.Write ? "write-rejected" : "read-rejected",
                     FhirProtocolException => "ehr-protocol",
-                    _ => stage,
+                    _ => SyncStages.FailureReason(stage),
                 };
                 LiveSyncLog.PatientFailed(logger, ehr, candidate, reason, ex.GetType().Name);
                 await QueueAsync(request, candidate, reason, cancellationToken);
@@ -289,6 +279,8 @@ internal sealed class LiveSyncRunner(
             await store.AdvanceWatermarkAsync(ehr, highWater, CancellationToken.None);
             await scan.CompleteAsync(ehr, drift, CancellationToken.None);
         }
+
+        await cache.SaveAsync(cacheStore, CancellationToken.None);
 
         if (progress.Drift.Count > 0)
         {

@@ -4,6 +4,7 @@ using Interop.Ehr.Rest;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
 using Interop.Store;
+using Interop.Sync;
 using Microsoft.Extensions.Logging;
 
 namespace Interop.Worker.Sync.Live;

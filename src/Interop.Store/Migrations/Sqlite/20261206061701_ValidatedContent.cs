@@ -1,0 +1,34 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Interop.Store.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ValidatedContent : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ValidatedContent",
+                columns: table => new
+                {
+                    ProfileSetVersion = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ValidatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ValidatedContent", x => new { x.ProfileSetVersion, x.ContentHash });
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ValidatedContent");
+        }
+    }
+}
