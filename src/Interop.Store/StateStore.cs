@@ -37,7 +37,22 @@ public sealed partial class StateStore
     /// Brings the database to the current schema (creating it, and a SQLite file's folder, when missing).
     /// Idempotent; call once at start, before any other member.
     /// </summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be opened or migrated.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await MigrateCoreAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException
+            or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            var firstLine = ex.Message.Split('\n', 2)[0].Trim().TrimEnd('.');
+            throw new StoreUnavailableException($"the state store could not be opened or migrated ({ex.GetType().Name}: {firstLine})", ex);
+        }
+    }
+
+    private async Task MigrateCoreAsync(CancellationToken cancellationToken)
     {
         await using var db = await _contexts.CreateDbContextAsync(cancellationToken);
         var sqlite = db.Database.IsSqlite();

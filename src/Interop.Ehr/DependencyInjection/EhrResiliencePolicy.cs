@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -10,7 +11,8 @@ namespace Interop.Ehr.DependencyInjection;
 /// </summary>
 /// <remarks>
 /// <para>GET (searches, pages, reads, metadata) is safe to repeat: every transient failure is retried
-/// (408, 429, 5xx, connection failures, attempt timeouts).</para>
+/// (408, 429, 5xx, connection failures, attempt timeouts). A refused connection is not, for any method: nothing listens
+/// at that host and port, and the caller hears so at once instead of after the retries' back-off.</para>
 /// <para>POST (the transaction, the SMART token request) is retried only when the server certainly did not
 /// process it: the connection could not be established (nothing was sent), 429 (refused by rate limiting),
 /// or 503 with Retry-After (the server says "not now"). A reset or timeout after the request was sent, a
@@ -50,6 +52,13 @@ public static class EhrResiliencePolicy
     /// <summary>Whether an attempt's outcome is retried for <paramref name="method"/> (see the remarks).</summary>
     public static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome)
     {
+        if (IsRefused(outcome))
+        {
+            // The host said nothing listens on that port: a wrong port or a stopped server, which seconds of retries do not
+            // mend. Failing at once lets the run (and `check`) say so promptly; the next run tries again.
+            return false;
+        }
+
         if (method is null || method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options)
         {
             return HttpClientResiliencePredicates.IsTransient(outcome);
@@ -57,6 +66,9 @@ public static class EhrResiliencePolicy
 
         return CertainlyNotProcessed(outcome);
     }
+
+    private static bool IsRefused(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } };
 
     private static bool CertainlyNotProcessed(Outcome<HttpResponseMessage> outcome)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Interop.Ehr.Rest;
 
 /// <summary>
-/// Logs each HTTP attempt with method, path (never the query string: search values are patient data; never a resource id:
+/// Logs each HTTP attempt (at Debug: one line per request would drown a run's own lines; a failed attempt at Warning) with method, path (never the query string: search values are patient data; never a resource id:
 /// <c>GET /fhir/Patient/{id}</c>), status and duration, and counts it. Replaces IHttpClientFactory's default loggers, which
 /// log the full URI.
 /// </summary>
@@ -20,8 +20,9 @@ internal sealed partial class FhirHttpLoggingHandler(ILogger<FhirHttpLoggingHand
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
-            var elapsedMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-            LogResponse(logger, ehrName, method, path, (int)response.StatusCode, elapsedMs);
+            var elapsed = timeProvider.GetElapsedTime(started);
+            counter?.RecordAnswer(elapsed);
+            LogResponse(logger, ehrName, method, path, (int)response.StatusCode, elapsed.TotalMilliseconds);
             return response;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
@@ -33,7 +34,7 @@ internal sealed partial class FhirHttpLoggingHandler(ILogger<FhirHttpLoggingHand
         }
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "EHR {Ehr}: {Method} {Path} -> {StatusCode} in {ElapsedMs:0} ms")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "EHR {Ehr}: {Method} {Path} -> {StatusCode} in {ElapsedMs:0} ms")]
     private static partial void LogResponse(ILogger logger, string ehr, string method, string path, int statusCode, double elapsedMs);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "EHR {Ehr}: {Method} {Path} failed ({Error}) after {ElapsedMs:0} ms")]

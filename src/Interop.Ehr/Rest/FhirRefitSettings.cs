@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Net;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -45,6 +46,8 @@ internal static class FhirRefitSettings
         {
             TimeoutRejectedException => "no answer within the timeout",
             BrokenCircuitException => "the circuit breaker is open after repeated failures",
+            HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => "connection refused (nothing listens at that host and port)",
+            HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "the host name could not be resolved",
             HttpRequestException { HttpRequestError: var kind } => $"connection failed ({kind})",
             TaskCanceledException => "no answer within the timeout",
             _ => error.GetType().Name,

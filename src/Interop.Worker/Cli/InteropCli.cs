@@ -56,7 +56,7 @@ internal static class InteropCli
 
         if (parsed.CommandResult.Command == serve)
         {
-            return await ServeVerb.RunAsync(error, customize, cancellationToken);
+            return await ServeVerb.RunAsync(output, error, customize, cancellationToken);
         }
 
         if (parsed.CommandResult.Command == check)
@@ -126,7 +126,7 @@ internal static class InteropCli
 
         var report = await host.Services.GetRequiredService<FileSyncRunner>().RunAsync(request, asOf, cancellationToken);
         RunSummaryWriter.Write(report, output, request.DryRun ? null : Path.Combine(request.OutputFolder, FileSyncRunner.ReportFileName));
-        return report.ExitCode;
+        return await NothingToEvaluate.ExitCodeAsync(report, error);
     }
 }
 
@@ -166,6 +166,11 @@ internal static class HostRun
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (StartFailure.Of(ex) is { } failure)
+        {
+            await error.WriteLineAsync(failure.Message);
+            return failure.ExitCode;
         }
         catch (FhirEhrException ex)
         {

@@ -14,7 +14,7 @@ namespace Interop.Worker.Cli;
 /// <summary>
 /// <c>sync --once --source &lt;FHIR base URL&gt;</c>: a live sync against a configured (or loopback) EHR. Outcomes go
 /// back to the EHR; <c>run-report.json</c> goes to <c>--out</c> (default <c>Interop:OutputFolder</c>), in a dry run too.
-/// Exit codes: 0 all processed; 3 some input quarantined or some patient failed (queued and retried next run);
+/// Exit codes: 0 all processed; 3 some input quarantined or some patient failed (queued and retried next run); 4 no candidate;
 /// 2 bad usage or configuration; 1 the EHR cannot take the write-back, another sync holds the lease (or took it over), or anything else.
 /// </summary>
 internal static class LiveSyncVerb
@@ -56,6 +56,6 @@ internal static class LiveSyncVerb
 
         await RunReportWriter.WriteAsync(report, reportPath, cancellationToken);
         RunSummaryWriter.Write(report, output, reportPath);
-        return report.ExitCode;
+        return await NothingToEvaluate.ExitCodeAsync(report, error);
     }
 }

@@ -6,7 +6,7 @@ namespace Interop.Worker.Cli;
 internal sealed class ServeCommand : Command
 {
     public ServeCommand()
-        : base("serve", "Run unattended: sync each EHR (or the NDJSON source) on its cron schedule, and answer the trial-status API (Api:Urls, default http://127.0.0.1:5080), CDS Hooks and /health. Stops on Ctrl+C or SIGTERM after the current patient's write.")
+        : base("serve", "Run unattended: sync each EHR (or the NDJSON source) on its cron schedule, and answer the trial-status API (Api:Urls, default http://127.0.0.1:5080), CDS Hooks and /health. Prints the address it listens on. Stops on Ctrl+C or SIGTERM after the current patient's write. Exit 0 after a stop, 2 bad configuration (a certificate among it), 1 port in use or state store unreachable.")
     {
     }
 }

@@ -7,20 +7,25 @@ using Interop.Worker.Sync;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Interop.Worker.Cli;
 
 /// <summary>
 /// <c>serve</c>: one web application with the verbs' shared services, the schedule, the API and CDS Hooks. Settings are
-/// validated before it listens; exit 0 after a graceful stop, 2 for bad configuration.
+/// validated before it listens; prints the addresses it listens on; exit 0 after a graceful stop, 2 for bad configuration
+/// (a certificate among it), 1 when the port is taken or the store cannot be reached (<see cref="StartFailure"/>).
 /// </summary>
 internal static class ServeVerb
 {
-    public static async Task<int> RunAsync(TextWriter error, HostCustomization? customize, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TextWriter output, TextWriter error, HostCustomization? customize, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         var configuration = InteropHost.Configure(builder, [], customize, adHocEhr: null);
+
+        // A failed start is reported as one line below; the host's own error entry would repeat it as a page of stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         ServeServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddInteropApi(builder.Configuration);
         customize?.Services?.Invoke(builder.Services);
@@ -57,7 +62,28 @@ internal static class ServeVerb
         await using var running = app;
         app.UseInteropApi();
         app.MapInteropHealth();
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (StartFailure.Of(ex) is { } failure)
+        {
+            await error.WriteLineAsync(failure.Message);
+            return failure.ExitCode;
+        }
+#pragma warning disable CA1031 // Whatever else stops the start: one line and exit 1, the trace in the log (no exit 134).
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ServeVerb).FullName!);
+            var failureType = ex.GetType().FullName ?? ex.GetType().Name;
+            var where = ex.StackTrace;
+            ServeLog.StartFailed(logger, failureType, where);
+            await error.WriteLineAsync($"error: serve could not start ({ex.GetType().Name}); see the log for where.");
+            return ExitCodes.Failure;
+        }
+
+        await ServeAddresses.WriteAsync(app, output);
         await app.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Success;
     }

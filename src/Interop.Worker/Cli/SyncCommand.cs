@@ -6,7 +6,7 @@ namespace Interop.Worker.Cli;
 internal sealed class SyncCommand : Command
 {
     public SyncCommand()
-        : base("sync", "Read the source, evaluate every screened patient and write the outcomes.")
+        : base("sync", "Read the source, evaluate every screened patient and write the outcomes. Exit 0 all processed, 3 some input quarantined or a patient failed, 4 nothing to evaluate, 2 bad usage or configuration, 1 anything else (README.md, \"Exit codes\").")
     {
         Options.Add(Once);
         Options.Add(Source);
@@ -20,12 +20,12 @@ internal sealed class SyncCommand : Command
 
     public Option<string?> Source { get; } = new("--source")
     {
-        Description = "An NDJSON folder (every *.ndjson in it). Default: Interop:Source in appsettings.json.",
+        Description = "A Bulk Data export folder (every *.ndjson and *.ndjson.gz in it), or an EHR's FHIR R4 base URL (https://...) for a live sync. Default: Interop:Source in appsettings.json.",
     };
 
     public Option<string?> Out { get; } = new("--out")
     {
-        Description = "Output folder for Observation.ndjson, Provenance.ndjson and run-report.json. Default: Interop:OutputFolder.",
+        Description = "Output folder for Observation.ndjson, Provenance.ndjson, ResearchSubject.ndjson and run-report.json (a live sync: run-report.json only). Default: Interop:OutputFolder.",
     };
 
     public Option<string?> AsOf { get; } = new("--as-of")

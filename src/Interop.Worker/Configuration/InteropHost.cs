@@ -28,6 +28,7 @@ internal static class InteropHost
             ContentRootPath = AppContext.BaseDirectory,
         });
 
+        Sync.Progress.RunProgressServices.AddForConsole(builder.Services);
         Configure(builder, overrides, customize, adHocEhr);
         customize?.Services?.Invoke(builder.Services);
         return builder.Build();
@@ -76,6 +77,7 @@ internal static class InteropHost
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidator>();
         builder.Services.AddSingleton<RunLeases>();
+        Sync.Progress.RunProgressServices.AddLogged(builder.Services);
         builder.Services.AddSingleton<FileSyncRunner>();
         LiveSyncServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveSyncRunner>();

@@ -45,4 +45,8 @@ internal static partial class ServeLog
 
     [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "The schedule of {Target} has no further occurrence; it will not run again until restarted")]
     public static partial void NoNextOccurrence(ILogger logger, string target);
+
+    // The message is left out on purpose, as for a failed run.
+    [LoggerMessage(EventId = 420, Level = LogLevel.Critical, Message = "serve could not start: {ExceptionType} at {StackTrace}")]
+    public static partial void StartFailed(ILogger logger, string exceptionType, string? stackTrace);
 }

@@ -14,4 +14,10 @@ public static class ExitCodes
 
     /// <summary>Finished, but some input was quarantined (listed in the report).</summary>
     public const int Quarantined = 3;
+
+    /// <summary>
+    /// Finished, but there was nothing to evaluate: an empty source, a source without a record the rules screen for, or an
+    /// EHR that returned no candidate. Nothing is wrong in what was read; a nightly job's monitoring should still look.
+    /// </summary>
+    public const int NothingToEvaluate = 4;
 }

@@ -29,7 +29,8 @@ internal sealed class FileSyncRunner(
     IOptions<ReadingOptions> readingOptions,
     ILogger<FileSyncRunner> logger,
     StateStore? store = null,
-    RunLeases? runs = null)
+    RunLeases? runs = null,
+    Progress.IRunProgress? progress = null)
 {
     public const string ReportFileName = "run-report.json";
 
@@ -43,6 +44,18 @@ internal sealed class FileSyncRunner(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(asOf);
+        try
+        {
+            return await RunOnceAsync(request, asOf, cancellationToken);
+        }
+        finally
+        {
+            progress?.Finish();
+        }
+    }
+
+    private async Task<RunReport> RunOnceAsync(SyncRequest request, AsOf asOf, CancellationToken cancellationToken)
+    {
         if (request.DryRun || store is null || runs is null)
         {
             return await SyncAsync(request, asOf, runId: null, cancellationToken);
@@ -77,6 +90,7 @@ internal sealed class FileSyncRunner(
         var terminology = TerminologyMap.Load(request.SiteMaps);
         var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value));
         var skipped = new List<SourceNote>();
+        progress?.Phase("reading the source");
         await foreach (var item in new NdjsonFolderReader().ReadAsync(request.Source, cancellationToken))
         {
             if (item.Resource is not null)
@@ -120,10 +134,12 @@ internal sealed class FileSyncRunner(
             .WithCancellation(cancellationToken)
             .Select(patient => step.Prepare(patient, asOf, withSubject: true, withhold: sourceFileLost));
         var statuses = new List<SubjectStatus>();
+        progress?.Phase(request.DryRun ? "evaluating" : "evaluating and writing", assembled.Patients.Count);
         await using (var sink = request.DryRun ? null : new NdjsonOutcomeSink(request.OutputFolder))
         {
             foreach (var patient in prepared)
             {
+                progress?.Advance();
                 if (patient.Outcomes is not { } outcomes)
                 {
                     // The patient's quarantined records are in the report already (the assembler's list); a validation failure is added here.

@@ -116,6 +116,7 @@ internal static class RunSummaryWriter
         }
 
         var top = string.Join(", ", counts.Take(3).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Criterion} {x.Patients}")));
-        return $" ({label}: {top})";
+        var more = counts.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $", +{counts.Count - 3} more in the run report") : string.Empty;
+        return $" ({label}: {top}{more})";
     }
 }

@@ -203,7 +203,7 @@ public sealed class FhirResilienceTests : IDisposable
     }
 
     [Fact]
-    public async Task Transaction_ConnectionRefused_RetriedThenOneUnavailable()
+    public async Task Transaction_ConnectionRefused_OneAttemptThenUnavailableSayingRefused()
     {
         using var refused = EhrTestHost.Start(o =>
         {
@@ -213,8 +213,23 @@ public sealed class FhirResilienceTests : IDisposable
 
         var error = await Assert.ThrowsAsync<FhirUnavailableException>(() => refused.Client.TransactionAsync(Transaction(), CancellationToken.None));
 
-        Assert.Contains("ConnectionError", error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, refused.Counter.Attempts);
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Counter.Attempts);
         Assert.Equal(1, refused.Client.RequestCount);
+    }
+
+    [Fact]
+    public async Task Capabilities_ConnectionRefused_NotRetried()
+    {
+        using var refused = EhrTestHost.Start(o =>
+        {
+            o.BaseUrl = new Uri($"http://127.0.0.1:{EhrTestHost.FreePort()}/fhir");
+            o.Resilience.MaxRetries = 4;
+        });
+
+        var error = await Assert.ThrowsAsync<FhirUnavailableException>(() => refused.Client.CapabilitiesAsync(CancellationToken.None));
+
+        Assert.Contains("connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Counter.Attempts);
     }
 }

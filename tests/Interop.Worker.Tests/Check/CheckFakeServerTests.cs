@@ -55,4 +55,19 @@ public sealed class CheckFakeServerTests
         Assert.True(result.ExitCode == ExitCodes.Failure, result.Output + result.Error);
         Assert.Contains(CheckFhirServerTests.ReportLines(result.Output), l => l.StartsWith("FAIL  reachable", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Check_NothingListeningWithDefaultRetries_SaysConnectionRefused()
+    {
+        var port = FakeFhirServer.FreePort();
+
+        var result = await CliRunner.RunAsync(
+            ["check", "--source", $"http://127.0.0.1:{port}/fhir"],
+            new Dictionary<string, string?> { ["Ehrs:local:BaseUrl"] = $"http://127.0.0.1:{port}/fhir" });
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.Output + result.Error);
+        var reachable = Assert.Single(CheckFhirServerTests.ReportLines(result.Output), l => l.StartsWith("FAIL  reachable", StringComparison.Ordinal));
+        Assert.Contains("connection refused", reachable, StringComparison.Ordinal);
+        Assert.DoesNotContain("no answer", reachable, StringComparison.Ordinal);
+    }
 }

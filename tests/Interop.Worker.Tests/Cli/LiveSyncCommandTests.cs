@@ -10,14 +10,16 @@ public sealed class LiveSyncCommandTests(LiveSyncCommandTests.Server fixture) : 
     private FhirServerFixture Fhir => fixture.Fhir;
 
     [Fact]
-    public async Task Sync_LoopbackServerNotConfigured_RunsLiveWritesReportAndSummary()
+    public async Task Sync_LoopbackServerNotConfigured_RunsLiveWritesReportAndSummaryExitsFourForNoCandidate()
     {
         using var folder = new TempFolder();
         var result = await CliRunner.RunAsync(
             ["sync", "--once", "--source", Fhir.BaseUri.ToString(), "--out", folder.Combine("out"), "--site-map", RepositoryPaths.SampleSiteMap, "--as-of", "2026-06-01"],
             new Dictionary<string, string?> { ["Store:ConnectionString"] = $"Data Source={folder.Combine("state.db")}" });
 
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        // The server is empty: the run is complete, and says it had nobody to evaluate.
+        Assert.True(result.ExitCode == ExitCodes.NothingToEvaluate, result.Output + result.Error);
+        Assert.Contains("warning: the EHR returned no candidate", result.Error, StringComparison.Ordinal);
         Assert.Contains("EHR requests", result.Output, StringComparison.Ordinal);
         Assert.Contains("patients failed     0", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(folder.Combine("state.db")));
@@ -38,7 +40,7 @@ public sealed class LiveSyncCommandTests(LiveSyncCommandTests.Server fixture) : 
                 ["Ehrs:testserver:BaseUrl"] = Fhir.BaseUri.ToString(),
             });
 
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Output + result.Error);
+        Assert.True(result.ExitCode == ExitCodes.NothingToEvaluate, result.Output + result.Error);
         Assert.Contains("dry run", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(folder.Combine("out", "run-report.json")));
     }

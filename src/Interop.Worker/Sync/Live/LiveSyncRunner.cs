@@ -32,7 +32,8 @@ internal sealed class LiveSyncRunner(
     IOptionsMonitor<EhrConnectionOptions> connections,
     RunLeases runs,
     ILogger<LiveSyncRunner> logger,
-    IOptions<WriteBackOptions>? writeBackOptions = null)
+    IOptions<WriteBackOptions>? writeBackOptions = null,
+    Progress.IRunProgress? display = null)
 {
     /// <summary>Test seam: called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
     internal Action<int>? AfterTransaction { get; init; }
@@ -53,6 +54,20 @@ internal sealed class LiveSyncRunner(
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         var requestsBefore = request.Client.RequestCount;
+        try
+        {
+            return await RunOnceAsync(request, asOf, started, startedAt, requestsBefore, cancellationToken);
+        }
+        finally
+        {
+            display?.Finish();
+        }
+    }
+
+    private async Task<RunReport> RunOnceAsync(
+        LiveSyncRequest request, AsOf asOf, long started, DateTimeOffset startedAt, long requestsBefore, CancellationToken cancellationToken)
+    {
+        display?.Phase("checking the EHR's capabilities");
 
         // ResearchSubject write-back (issue 5): when configured, and (unless a dry run) when the EHR takes it.
         var writeSubjects = connections.Get(request.EhrName).WriteResearchSubject;
@@ -121,6 +136,7 @@ internal sealed class LiveSyncRunner(
 
         // The high-water mark is taken before the first search: anything changed from here on is read next run.
         var highWater = startedAt - options.ClockSkewMargin;
+        display?.Phase("finding candidates");
         var candidates = await new CandidateDiscovery(client, store, options).DiscoverAsync(ehr, terminology, watermark, cancellationToken);
         var pending = await store.ListPendingPatientsAsync(ehr, cancellationToken);
         var writeBackSettings = writeBackOptions?.Value ?? new WriteBackOptions();
@@ -138,6 +154,7 @@ internal sealed class LiveSyncRunner(
         candidates.UnionWith(drift.Reconcile);
 
         LiveSyncLog.Candidates(logger, ehr, candidates.Count, pending.Count);
+        display?.Phase(request.DryRun ? "reading and evaluating" : "reading, evaluating and writing back", candidates.Count);
 
         var reader = new CandidateReader(client, mapper, options);
 
@@ -164,6 +181,7 @@ internal sealed class LiveSyncRunner(
 
         foreach (var candidate in candidates)
         {
+            display?.Advance();
             cancellationToken.ThrowIfCancellationRequested();
             run.ThrowIfLeaseLost();
             if (covered.Contains(candidate))
