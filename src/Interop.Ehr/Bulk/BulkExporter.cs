@@ -70,6 +70,12 @@ public sealed class BulkExporter
             await CancelAsync(state);
             throw;
         }
+        catch (FhirServerException) when (state is not null)
+        {
+            // An error status on the status URL means the export failed (the IG): resuming it would fail again.
+            await ForgetAsync(state, cancellationToken);
+            throw;
+        }
     }
 
     /// <summary>The run has read and recorded the export: forget the job and delete its staged files (patient data on disk).</summary>
@@ -103,9 +109,13 @@ public sealed class BulkExporter
         catch (BulkJobGoneException)
         {
             BulkLog.JobForgotten(_logger, _ehr);
-            await _store.ClearAsync(_ehr, cancellationToken);
-            DeleteFolder(saved.Folder);
+            await ForgetAsync(saved, cancellationToken);
             return (null, null, false, true);
+        }
+        catch (FhirServerException)
+        {
+            await ForgetAsync(saved, cancellationToken);
+            throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _client.Options.CancelOnStop)
         {
@@ -190,6 +200,12 @@ public sealed class BulkExporter
         }
 
         await _store.ClearAsync(_ehr, budget.Token);
+        DeleteFolder(state.Folder);
+    }
+
+    private async System.Threading.Tasks.Task ForgetAsync(BulkExportState state, CancellationToken cancellationToken)
+    {
+        await _store.ClearAsync(_ehr, cancellationToken);
         DeleteFolder(state.Folder);
     }
 

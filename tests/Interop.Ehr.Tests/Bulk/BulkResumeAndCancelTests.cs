@@ -69,6 +69,24 @@ public sealed class BulkResumeAndCancelTests
     }
 
     [Fact]
+    public async Task Poll_ExportFailedOnTheServer_ServerErrorAndJobForgotten()
+    {
+        using var host = EhrTestHost.Start(o => o.Resilience.MaxRetries = 1);
+        using var staging = new TempFolder();
+        host.ServeCapabilities();
+        host.ServeKickOff();
+        host.ServeStatus(BulkTestServer.StatusPath, r => r.WithStatusCode(500).WithHeader("Content-Type", Interop.Ehr.Rest.FhirMediaType.Json)
+            .WithBody(FhirJsonBodies.Json(new OperationOutcome { Issue = [new() { Severity = OperationOutcome.IssueSeverity.Error, Code = OperationOutcome.IssueType.Exception }] })));
+        var (exporter, _) = host.Exporter();
+
+        var error = await Assert.ThrowsAsync<Interop.Ehr.Rest.FhirServerException>(() => exporter.ExportAsync(BulkTestServer.ExportRequest(), staging.Path, CancellationToken.None));
+
+        Assert.Contains("error exception", error.Message, StringComparison.Ordinal);
+        Assert.Null(await host.Store().LoadAsync(EhrTestHost.Name, CancellationToken.None));
+        Assert.Empty(Directory.GetDirectories(staging.Path));
+    }
+
+    [Fact]
     public async Task Stop_WhilePolling_DeleteSentJobForgottenAndFolderRemoved()
     {
         using var host = EhrTestHost.Start();
