@@ -27,6 +27,7 @@ const { Store } = await import('./lib/store.mjs');
 const { processBundle, statusLine } = await import('./lib/bundle.mjs');
 const { Auth, scopesAllow } = await import('./lib/auth.mjs');
 const { capabilityStatement } = await import('./lib/capability.mjs');
+const { BulkExports } = await import('./lib/bulk.mjs');
 
 const FHIR_PATH = '/fhir/R4';
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -40,6 +41,7 @@ indexSearchParameterBundle(readJson('fhir/r4/search-parameters.json'));
 const auth = new Auth(options);
 const store = new Store();
 const router = new FhirRouter();
+const bulk = new BulkExports(store, options);
 let capability;
 
 const server = http.createServer((req, res) => {
@@ -122,6 +124,11 @@ async function handle(req, res) {
     return send(res, allowed.status, outcomeWithText(unauthorized, allowed.message), { 'WWW-Authenticate': 'Bearer' });
   }
 
+  const bulkAnswer = handleBulk(req, relative, url);
+  if (bulkAnswer) {
+    return bulkAnswer(res);
+  }
+
   let body;
   if (req.method === 'POST' || req.method === 'PUT') {
     body = await readResourceBody(req);
@@ -166,6 +173,31 @@ async function handle(req, res) {
     addFullUrls(resource);
   }
   return send(res, status, resource, headers);
+}
+
+/** The Bulk Data export routes (lib/bulk.mjs), or undefined for any other request. */
+function handleBulk(req, relative, url) {
+  const base = options.origin + FHIR_PATH;
+  const kickOff = /^(?:(Patient)\/|Group\/([A-Za-z0-9\-.]{1,64})\/)?\$export$/.exec(relative);
+  if (kickOff && req.method === 'GET') {
+    const level = kickOff[1] ? 'patient' : kickOff[2] ? 'group' : 'system';
+    const [status, body, headers] = bulk.kickOff(level, kickOff[2], url.searchParams, req.headers, base);
+    return (res) => send(res, status, body, headers);
+  }
+  const status = /^\$export-status\/([0-9a-f-]{36})$/.exec(relative);
+  if (status && (req.method === 'GET' || req.method === 'DELETE')) {
+    const [code, body, headers] = req.method === 'GET' ? bulk.status(status[1], base, auth.enabled) : bulk.cancel(status[1]);
+    return (res) => (body === undefined ? sendRaw(res, code, '', headers) : code === 200 ? sendJson(res, code, body, headers) : send(res, code, body, headers));
+  }
+  const file = /^\$export-files\/([0-9a-f-]{36})\/(\d+)\.ndjson$/.exec(relative);
+  if (file && req.method === 'GET') {
+    const [code, body, headers] = bulk.file(file[1], file[2], req.headers['accept-encoding']);
+    return (res) => {
+      res.writeHead(code, { ...headers, 'Content-Length': body.length });
+      res.end(body);
+    };
+  }
+  return undefined;
 }
 
 function route(method, relativeUrl, body, headers) {
@@ -335,6 +367,12 @@ function parseArguments(args) {
       case '--max-count':
         parsed.maxCount = Number.parseInt(value(i++), 10);
         break;
+      case '--bulk-polls':
+        parsed.bulkPolls = Number.parseInt(value(i++), 10);
+        break;
+      case '--bulk-file-size':
+        parsed.bulkFileSize = Number.parseInt(value(i++), 10);
+        break;
       case '--ignore-stdin':
         parsed.ignoreStdin = true;
         break;
@@ -356,7 +394,7 @@ function parseArguments(args) {
 
 function usage(error) {
   const text = `usage: node server.mjs [--port N] [--bearer TOKEN] [--smart --jwks FILE [--client-id ID] [--token-ttl SECONDS]]
-                        [--default-count N] [--max-count N] [--ignore-stdin] [--quiet]
+                        [--default-count N] [--max-count N] [--bulk-polls N] [--bulk-file-size N] [--ignore-stdin] [--quiet]
 Prints "LISTENING http://127.0.0.1:<port>/fhir/R4" when ready. Exits on SIGTERM, SIGINT, and when stdin closes
 (unless --ignore-stdin).`;
   process.stderr.write((error ? `fhir-server: ${error}\n` : '') + text + '\n');

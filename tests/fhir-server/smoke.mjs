@@ -245,5 +245,53 @@ const obs = (patient, value, code = '1234-5', status = 'final') => ({
   await new Promise((r) => child.on('exit', r));
 }
 
+// ---- Bulk Data export (async pattern) --------------------------------------------------------------
+{
+  const { gunzipSync } = await import('node:zlib');
+  const { child, base } = await start(['--bulk-polls', '1', '--bulk-file-size', '2']);
+  const meta = (await call('GET', `${base}/metadata`)).body;
+  const resourceOp = (type) => meta.rest[0].resource.find((r) => r.type === type).operation?.[0]?.definition;
+  check('bulk: metadata declares system, patient and group export', meta.rest[0].operation?.[0]?.definition?.endsWith('/export')
+    && resourceOp('Patient')?.endsWith('/patient-export') && resourceOp('Group')?.endsWith('/group-export'));
+  const tx = { resourceType: 'Bundle', type: 'transaction', entry: [] };
+  for (const id of ['b1', 'b2', 'b3']) {
+    tx.entry.push({ resource: { resourceType: 'Patient', id }, request: { method: 'PUT', url: `Patient/${id}` } });
+    tx.entry.push({ resource: { ...obs(id, 'v' + id), id: 'o' + id }, request: { method: 'PUT', url: `Observation/o${id}` } });
+  }
+  tx.entry.push({ resource: { resourceType: 'Condition', id: 'c1', subject: { reference: 'Patient/b1' } }, request: { method: 'PUT', url: 'Condition/c1' } });
+  tx.entry.push({ resource: { resourceType: 'Group', id: 'g1', type: 'person', actual: true, member: [{ entity: { reference: 'Patient/b2' } }] }, request: { method: 'PUT', url: 'Group/g1' } });
+  check('bulk: data loaded', (await call('POST', base, tx)).status === 200);
+  const async = { Prefer: 'respond-async' };
+  check('bulk: kick-off without Prefer is 400', (await call('GET', `${base}/Patient/$export`)).status === 400);
+  check('bulk: _typeFilter is 400 (not supported)', (await call('GET', `${base}/Patient/$export?_typeFilter=Observation%3Fcode%3Dx`, undefined, async)).status === 400);
+  const kick = await call('GET', `${base}/Patient/$export?_type=Patient,Observation`, undefined, async);
+  const statusUrl = kick.headers.get('content-location');
+  check('bulk: kick-off 202 with Content-Location', kick.status === 202 && statusUrl?.startsWith(base + '/$export-status/'), kick);
+  const first = await fetch(statusUrl);
+  check('bulk: first poll 202 with X-Progress and Retry-After', first.status === 202 && first.headers.get('x-progress') && first.headers.get('retry-after') === '1');
+  const done = await fetch(statusUrl);
+  const manifest = await done.json();
+  check('bulk: manifest with output per type, 2 per file', done.status === 200 && manifest.transactionTime && manifest.requiresAccessToken === false
+    && manifest.output.map((o) => `${o.type}:${o.count}`).join(' ') === 'Patient:2 Patient:1 Observation:2 Observation:1', manifest);
+  const plain = await (await fetch(manifest.output[0].url)).text();
+  check('bulk: file is NDJSON', plain.trim().split('\n').map((l) => JSON.parse(l).id).join() === 'b1,b2', plain);
+  const zipped = await fetch(manifest.output[2].url, { headers: { 'Accept-Encoding': 'gzip' }, decompress: false });
+  check('bulk: gzip when accepted', zipped.headers.get('content-encoding') === 'gzip');
+  const group = await call('GET', `${base}/Group/g1/$export?_type=Patient,Observation,Condition`, undefined, async);
+  await fetch(group.headers.get('content-location'));
+  const groupManifest = await (await fetch(group.headers.get('content-location'))).json();
+  check('bulk: Group export holds only its members', groupManifest.output.map((o) => `${o.type}:${o.count}`).join(' ') === 'Patient:1 Observation:1', groupManifest);
+  const later = new Date(Date.now() + 1).toISOString();
+  await new Promise((r) => setTimeout(r, 5));
+  await call('PUT', `${base}/Observation/ob3`, { ...obs('b3', 'vb3', '9999-9'), id: 'ob3' });
+  const since = await call('GET', `${base}/$export?_type=Observation&_since=${encodeURIComponent(later)}`, undefined, async);
+  await fetch(since.headers.get('content-location'));
+  const sinceManifest = await (await fetch(since.headers.get('content-location'))).json();
+  check('bulk: system export with _since holds only what changed', sinceManifest.output.map((o) => `${o.type}:${o.count}`).join(' ') === 'Observation:1', sinceManifest);
+  check('bulk: DELETE cancels (202), then 404', (await fetch(statusUrl, { method: 'DELETE' })).status === 202 && (await fetch(statusUrl)).status === 404);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.on('exit', r));
+}
+
 console.log(failures ? `${failures} check(s) failed` : 'all checks passed');
 process.exit(failures ? 1 : 0);

@@ -1,4 +1,5 @@
 using Interop.Ehr.Auth;
+using Interop.Ehr.Bulk;
 
 namespace Interop.Ehr.DependencyInjection;
 
@@ -28,6 +29,12 @@ public sealed class EhrConnectionOptions
 
     /// <summary>Timeouts and retries.</summary>
     public EhrResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>How <c>sync --source</c> reads this EHR: REST searches (default) or a Bulk Data export.</summary>
+    public EhrReadMode Read { get; set; } = EhrReadMode.Rest;
+
+    /// <summary>The Bulk Data export's settings (<c>Ehrs:&lt;name&gt;:Bulk</c>), used when <see cref="Read"/> is Bulk.</summary>
+    public BulkExportOptions Bulk { get; set; } = new();
 
     /// <summary>The configuration section of EHR <paramref name="name"/>: <c>Ehrs:&lt;name&gt;</c>.</summary>
     public static string SectionFor(string name) => $"{SectionName}:{name}";

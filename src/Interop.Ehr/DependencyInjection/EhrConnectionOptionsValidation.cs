@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Interop.Ehr.Auth;
+using Interop.Ehr.Bulk;
 
 namespace Interop.Ehr.DependencyInjection;
 
@@ -15,6 +16,12 @@ internal static partial class EhrConnectionOptionsValidation
         ValidateBaseUrl(options, section, errors);
         ValidateAuth(options, section + ":Auth", errors);
         ValidateResilience(options.Resilience, section + ":Resilience", errors);
+        if (!Enum.IsDefined(options.Read))
+        {
+            errors.Add($"{section}:Read must be Rest or Bulk");
+        }
+
+        BulkExportOptionsValidation.Validate(options.Bulk, section + ":Bulk", errors);
         return errors;
     }
 

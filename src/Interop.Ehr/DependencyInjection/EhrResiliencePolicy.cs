@@ -38,7 +38,17 @@ public static class EhrResiliencePolicy
         options.Retry.UseJitter = true;
         options.Retry.ShouldRetryAfterHeader = true;
         options.Retry.MaxDelay = settings.TotalTimeout;
-        options.Retry.ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome));
+        options.Retry.ShouldHandle = args =>
+        {
+            var request = args.Context.GetRequestMessage();
+            // A Bulk Data status poll waits out 429/503 in its own loop, bounded by Ehrs:<name>:Bulk settings.
+            if (Bulk.BulkRequestOptions.IsPoll(request) && args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable })
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            return ValueTask.FromResult(ShouldRetry(request?.Method, args.Outcome));
+        };
 
         // A dead EHR should stop being hammered: open after half of at least 20 requests in the window
         // failed. The window must span two attempt timeouts (the standard options' own rule).

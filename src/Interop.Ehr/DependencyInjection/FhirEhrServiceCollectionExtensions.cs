@@ -1,4 +1,5 @@
 using Interop.Ehr.Auth;
+using Interop.Ehr.Bulk;
 using Interop.Ehr.Rest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -66,7 +67,59 @@ public static class FhirEhrServiceCollectionExtensions
             RestService.For<IFhirRestApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(fhirClientName), fhirSettings));
         services.AddKeyedTransient<FhirClient>(name, (sp, _) =>
             new FhirClient(sp.GetRequiredKeyedService<IFhirRestApi>(name), Options(sp, name).BaseUrl!, sp.GetRequiredKeyedService<FhirRequestCounter>(name)));
+        AddBulkData(services, name, fhirClientName, fhirSettings);
         return services;
+    }
+
+    /// <summary>
+    /// The Bulk Data client and exporter (keyed by <paramref name="name"/>). Kick-off, status and DELETE go through the FHIR
+    /// pipeline; file downloads through two streaming clients (no buffering): one with the token and the same-origin guard,
+    /// for manifests with requiresAccessToken, one with neither. The exporter needs an <see cref="IBulkExportStateStore"/>.
+    /// </summary>
+    private static void AddBulkData(IServiceCollection services, string name, string fhirClientName, RefitSettings fhirSettings)
+    {
+        var withToken = "Interop.Ehr.BulkFiles." + name;
+        var withoutToken = "Interop.Ehr.BulkFilesOpen." + name;
+        var files = services.AddHttpClient(withToken, (sp, client) => ConfigureClient(client, Options(sp, name)))
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new SameOriginHandler(Options(sp, name).BaseUrl!))
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(name)));
+        files.AddStandardResilienceHandler().Configure((o, sp) => ConfigureResilience(o, sp, name));
+        files.AddHttpMessageHandler(sp => LoggingHandler(sp, name, sp.GetRequiredKeyedService<FhirRequestCounter>(name)));
+        var open = services.AddHttpClient(withoutToken, (sp, client) => ConfigureClient(client, Options(sp, name))).RemoveAllLoggers();
+        open.AddStandardResilienceHandler().Configure((o, sp) => ConfigureResilience(o, sp, name));
+        open.AddHttpMessageHandler(sp => LoggingHandler(sp, name, sp.GetRequiredKeyedService<FhirRequestCounter>(name)));
+
+        services.AddKeyedTransient<BulkDataClient>(name, (sp, _) =>
+        {
+            var options = Options(sp, name);
+            return new BulkDataClient(
+                RestService.For<IBulkDataApi>(sp.GetRequiredService<IHttpClientFactory>().CreateClient(fhirClientName), fhirSettings),
+                sp.GetRequiredKeyedService<FhirClient>(name),
+                options.BaseUrl!,
+                options.Bulk,
+                name,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<BulkDataClient>>());
+        });
+        services.AddKeyedTransient<BulkExporter>(name, (sp, _) =>
+        {
+            var factory = sp.GetRequiredService<IHttpClientFactory>();
+            var settings = new RefitSettings { ExceptionFactory = _ => ValueTask.FromResult<Exception?>(null) };
+            var downloader = new BulkFileDownloader(
+                RestService.For<IBulkFileApi>(factory.CreateClient(withToken), settings),
+                RestService.For<IBulkFileApi>(factory.CreateClient(withoutToken), settings),
+                Options(sp, name),
+                name,
+                sp.GetRequiredService<ILogger<BulkExporter>>());
+            return new BulkExporter(
+                sp.GetRequiredKeyedService<BulkDataClient>(name),
+                downloader,
+                sp.GetRequiredService<IBulkExportStateStore>(),
+                name,
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<BulkExporter>>());
+        });
     }
 
     private static EhrConnectionOptions Options(IServiceProvider services, string name) =>

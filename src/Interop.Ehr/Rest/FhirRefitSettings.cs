@@ -57,7 +57,7 @@ internal static class FhirRefitSettings
         return new FhirUnavailableException(method, path, $"The FHIR server did not answer {method} {path}: {reason}.", error);
     }
 
-    private static async ValueTask<Exception?> CreateServerExceptionAsync(HttpResponseMessage response)
+    internal static async ValueTask<Exception?> CreateServerExceptionAsync(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode)
         {

@@ -275,3 +275,31 @@ internal sealed class ValidatedContentRow
 
     public DateTimeOffset ValidatedAt { get; set; }
 }
+
+internal sealed class BulkExportJobRow
+{
+    public required string EhrName { get; set; }
+
+    public required string StatusUrl { get; set; }
+
+    public required string Folder { get; set; }
+
+    public required string Shape { get; set; }
+
+    public DateTimeOffset KickedOffAt { get; set; }
+
+    public bool SinceSent { get; set; }
+
+    public required string TypesByRest { get; set; }
+}
+
+internal sealed class BulkExportFileRow
+{
+    public required string EhrName { get; set; }
+
+    public required string Url { get; set; }
+
+    public required string FileName { get; set; }
+
+    public DateTimeOffset FetchedAt { get; set; }
+}

@@ -32,6 +32,10 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<RunLeaseRow> Leases => Set<RunLeaseRow>();
 
+    public DbSet<BulkExportJobRow> BulkExportJobs => Set<BulkExportJobRow>();
+
+    public DbSet<BulkExportFileRow> BulkExportFiles => Set<BulkExportFileRow>();
+
     public DbSet<SubjectStatusRow> SubjectStatuses => Set<SubjectStatusRow>();
 
     public DbSet<ValidatedContentRow> ValidatedContent => Set<ValidatedContentRow>();
@@ -125,6 +129,18 @@ internal abstract class StateDbContext(DbContextOptions options) : DbContext(opt
         {
             e.ToTable("RunLease");
             e.HasKey(x => x.EhrName);
+        });
+
+        modelBuilder.Entity<BulkExportJobRow>(e =>
+        {
+            e.ToTable("BulkExportJob");
+            e.HasKey(x => x.EhrName);
+        });
+
+        modelBuilder.Entity<BulkExportFileRow>(e =>
+        {
+            e.ToTable("BulkExportFile");
+            e.HasKey(x => new { x.EhrName, x.Url });
         });
 
         modelBuilder.Entity<SubjectStatusRow>(e =>

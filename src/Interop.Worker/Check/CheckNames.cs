@@ -12,4 +12,5 @@ internal static class CheckNames
     public const string ProvenanceCreate = Interop.Sync.EhrRequirements.ProvenanceCreateCheck;
     public const string WriteScopes = "write-scopes";
     public const string ResearchSubject = "research-subject";
+    public const string BulkExport = "bulk-export";
 }

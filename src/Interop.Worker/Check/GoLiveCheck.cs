@@ -29,8 +29,9 @@ internal sealed partial class GoLiveCheck(IServiceProvider services, TimeProvide
         if (capabilities is not null)
         {
             lines.AddRange(CapabilityChecks.Evaluate(capabilities));
-            var writeSubjects = services.GetRequiredService<IOptionsMonitor<EhrConnectionOptions>>().Get(target.Name).WriteResearchSubject;
-            lines.Add(CapabilityChecks.ResearchSubject(capabilities, writeSubjects, target.Name));
+            var ehrOptions = services.GetRequiredService<IOptionsMonitor<EhrConnectionOptions>>().Get(target.Name);
+            lines.Add(CapabilityChecks.ResearchSubject(capabilities, ehrOptions.WriteResearchSubject, target.Name));
+            lines.Add(BulkExportCheck.Evaluate(capabilities, ehrOptions, target.Name));
         }
         else
         {

@@ -50,6 +50,7 @@ internal static class EhrConfiguration
         }
 
         services.AddSingleton(new ConfiguredEhrs(names));
+        services.AddSingleton<Interop.Ehr.Bulk.IBulkExportStateStore, Sync.Bulk.StoreBulkExportState>();
     }
 
     /// <summary>Binds and validates every configured EHR now (bad values: <see cref="OptionsValidationException"/>; unknown keys: <see cref="InvalidOperationException"/>).</summary>

@@ -60,6 +60,7 @@ internal sealed class EhrTestHost : IDisposable
             services.AddSingleton(timeProvider);
         }
 
+        services.AddSingleton<Interop.Ehr.Bulk.IBulkExportStateStore, Bulk.InMemoryBulkExportStateStore>();
         services.AddFhirEhrClient(Name, o =>
         {
             o.BaseUrl = new Uri(server.Urls[0] + "/fhir");

@@ -9,12 +9,19 @@ const RESOURCE_PARAMS = [
   { name: '_tag', type: 'token' },
 ];
 
+const BULK = 'http://hl7.org/fhir/uv/bulkdata/';
+const BULK_OPERATIONS = {
+  Patient: { name: 'export', definition: BULK + 'OperationDefinition/patient-export' },
+  Group: { name: 'export', definition: BULK + 'OperationDefinition/group-export' },
+};
+
 export function capabilityStatement(base, version, auth) {
   const resource = Object.keys(globalSchema.types)
     .filter((type) => /^[A-Z]/.test(type) && globalSchema.types[type].searchParams && isResourceType(type))
     .sort()
     .map((type) => ({
       type,
+      ...(BULK_OPERATIONS[type] ? { operation: [BULK_OPERATIONS[type]] } : {}),
       interaction: ['read', 'vread', 'update', 'delete', 'history-instance', 'create', 'search-type'].map((code) => ({ code })),
       versioning: 'versioned',
       readHistory: true,
@@ -64,6 +71,7 @@ export function capabilityStatement(base, version, auth) {
     kind: 'instance',
     software: { name: 'Interop test FHIR server (Medplum fhir-router in memory)', version },
     implementation: { description: 'In-memory FHIR R4 server for tests', url: base },
+    instantiates: [BULK + 'CapabilityStatement/bulk-data'],
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     rest: [
@@ -72,6 +80,7 @@ export function capabilityStatement(base, version, auth) {
         ...(security ? { security } : {}),
         resource,
         interaction: [{ code: 'transaction' }, { code: 'batch' }],
+        operation: [{ name: 'export', definition: BULK + 'OperationDefinition/export' }],
         searchParam: RESOURCE_PARAMS,
       },
     ],

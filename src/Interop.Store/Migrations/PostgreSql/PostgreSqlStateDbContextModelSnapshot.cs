@@ -22,6 +22,58 @@ namespace Interop.Store.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Interop.Store.Data.BulkExportFileRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("FetchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EhrName", "Url");
+
+                    b.ToTable("BulkExportFile", (string)null);
+                });
+
+            modelBuilder.Entity("Interop.Store.Data.BulkExportJobRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("KickedOffAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("SinceSent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("StatusUrl")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TypesByRest")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("EhrName");
+
+                    b.ToTable("BulkExportJob", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.EhrDriftScanRow", b =>
                 {
                     b.Property<string>("EhrName")

@@ -17,6 +17,58 @@ namespace Interop.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("Interop.Store.Data.BulkExportFileRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EhrName", "Url");
+
+                    b.ToTable("BulkExportFile", (string)null);
+                });
+
+            modelBuilder.Entity("Interop.Store.Data.BulkExportJobRow", b =>
+                {
+                    b.Property<string>("EhrName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Folder")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("KickedOffAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shape")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SinceSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusUrl")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TypesByRest")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EhrName");
+
+                    b.ToTable("BulkExportJob", (string)null);
+                });
+
             modelBuilder.Entity("Interop.Store.Data.EhrDriftScanRow", b =>
                 {
                     b.Property<string>("EhrName")
