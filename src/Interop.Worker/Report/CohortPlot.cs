@@ -33,6 +33,14 @@ internal static class CohortPlot
         }
     }
 
+    /// <summary>The plot as an SVG document (the dashboard's cohort page shows it).</summary>
+    public static string Svg(CohortReportResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var plot = Draw(result);
+        return plot.GetSvgXml(Width, Height);
+    }
+
     private static Plot Draw(CohortReportResult result)
     {
         var report = result.Report;
