@@ -52,10 +52,14 @@ internal static class DashboardServices
             .ConfigureApplicationPartManager(parts =>
             {
                 // The pages are compiled into this assembly, which is not the entry assembly under a test host.
+                // Its factory gives both the code part and the compiled Razor part.
                 var assembly = typeof(DashboardServices).Assembly;
                 if (!parts.ApplicationParts.OfType<AssemblyPart>().Any(p => p.Assembly == assembly))
                 {
-                    parts.ApplicationParts.Add(new AssemblyPart(assembly));
+                    foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                    {
+                        parts.ApplicationParts.Add(part);
+                    }
                 }
             });
         return services;
