@@ -21,6 +21,10 @@ internal static class Display
         estimate is null ? "not reached" : $"{Percent(estimate.Estimate)} ({Percent(estimate.Lower)}–{Percent(estimate.Upper)})";
 
     /// <summary>A code of our own vocabulary (<c>bone-marrow</c>, <c>on-study-intervention</c>) in words.</summary>
-    public static string Code(string? code) =>
-        string.IsNullOrEmpty(code) ? None : char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' ');
+    public static string Code(string? code) => code switch
+    {
+        null or "" => None,
+        "cns" => "CNS",
+        _ => char.ToUpperInvariant(code[0]) + code[1..].Replace('-', ' '),
+    };
 }

@@ -24,7 +24,7 @@ internal sealed record TimelineEvent(int Day, string Kind, string Text)
         if (days.DfsEventDay is { } dfs)
         {
             var what = subject.DfsStatus == "relapse"
-                ? $"Relapse{(subject.RelapseSite is { } site ? " (" + Display.Code(site).ToLowerInvariant() + ")" : string.Empty)}"
+                ? $"Relapse{(subject.RelapseSite is { } site ? " (" + Display.Code(site) + ")" : string.Empty)}"
                 : "Death (first event)";
             events.Add(new(dfs, "event", what));
         }

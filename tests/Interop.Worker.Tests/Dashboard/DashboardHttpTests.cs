@@ -60,6 +60,17 @@ public sealed class DashboardHttpTests(DashboardServer server)
         Assert.Equal(HttpStatusCode.OK, pageAnswer.StatusCode);
     }
 
+    [Fact]
+    public async Task SignIn_Session_KeysPersistedBesideTheStateDatabase()
+    {
+        using var http = server.Http();
+
+        await SignInAsync(http);
+
+        // Keys on disk, not in memory: the cookie survives a restart of serve.
+        Assert.NotEmpty(Directory.GetFiles(server.KeysFolder, "key-*.xml"));
+    }
+
     /// <summary>Signs in as a browser does (token from the form, antiforgery cookie sent back); the session cookie.</summary>
     private static async Task<string> SignInAsync(HttpClient http)
     {

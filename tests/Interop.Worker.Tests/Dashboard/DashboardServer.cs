@@ -27,6 +27,9 @@ public sealed class DashboardServer : IAsyncLifetime, IDisposable
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
 
+    /// <summary>Where the data-protection keys should be: beside the SQLite state database.</summary>
+    public string KeysFolder => _folder.Combine(Interop.Worker.Dashboard.DashboardKeys.DefaultFolderName);
+
     public IInteropApi Api => _client!.GetRequiredService<IInteropApi>();
 
     public async Task InitializeAsync()
