@@ -20,6 +20,7 @@ internal static class ApiAuthentication
 
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<ApiKeyRegistry>();
         var jwtConfigured = configuration.GetSection($"{ApiOptions.SectionName}:{nameof(ApiOptions.Jwt)}").Exists();
         var authentication = services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "API key or JWT bearer", o => o.ForwardDefaultSelector = context =>

@@ -1,3 +1,5 @@
+using Interop.Worker.Dashboard;
+
 namespace Interop.Worker.Api;
 
 /// <summary>
@@ -17,6 +19,9 @@ internal sealed class ApiOptions
 
     /// <summary>JWT bearer authentication; null when not configured.</summary>
     public ApiJwtOptions? Jwt { get; set; }
+
+    /// <summary>The browser dashboard served at <c>/</c>.</summary>
+    public DashboardOptions Dashboard { get; set; } = new();
 
     /// <summary>
     /// Whether <paramref name="url"/> is plain http on an address that is not loopback (a host name other than
@@ -60,6 +65,8 @@ internal sealed class ApiOptions
         {
             errors.AddRange(Jwt.Validate($"{SectionName}:{nameof(Jwt)}"));
         }
+
+        errors.AddRange(Dashboard.Validate($"{SectionName}:{nameof(Dashboard)}"));
 
         return errors;
     }

@@ -1,5 +1,6 @@
 using Interop.Worker.Api;
 using Interop.Worker.Configuration;
+using Interop.Worker.Dashboard;
 using Interop.Worker.Health;
 using Interop.Worker.Report;
 using Interop.Worker.Serve;
@@ -28,6 +29,7 @@ internal static class ServeVerb
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         ServeServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddInteropApi(builder.Configuration);
+        builder.Services.AddInteropDashboard();
         customize?.Services?.Invoke(builder.Services);
         WebApplication? app = null;
         try
@@ -60,7 +62,9 @@ internal static class ServeVerb
 
         // The store is migrated by the scheduler's start, which runs before the server takes requests.
         await using var running = app;
+        app.UseDashboardSecurityHeaders();
         app.UseInteropApi();
+        app.MapInteropDashboard();
         app.MapInteropHealth();
         try
         {
