@@ -32,7 +32,8 @@ public static class EhrResiliencePolicy
         ArgumentNullException.ThrowIfNull(settings);
         options.AttemptTimeout.Timeout = settings.AttemptTimeout;
         options.TotalRequestTimeout.Timeout = settings.TotalTimeout;
-        options.Retry.MaxRetryAttempts = settings.MaxRetries;
+        // Polly wants at least one retry attempt; MaxRetries 0 (allowed: no retries) is enforced by ShouldHandle below.
+        options.Retry.MaxRetryAttempts = Math.Max(1, settings.MaxRetries);
         options.Retry.Delay = settings.RetryBaseDelay;
         options.Retry.BackoffType = DelayBackoffType.Exponential;
         options.Retry.UseJitter = true;
@@ -40,6 +41,11 @@ public static class EhrResiliencePolicy
         options.Retry.MaxDelay = settings.TotalTimeout;
         options.Retry.ShouldHandle = args =>
         {
+            if (settings.MaxRetries == 0)
+            {
+                return ValueTask.FromResult(false);
+            }
+
             var request = args.Context.GetRequestMessage();
             // A Bulk Data status poll waits out 429/503 in its own loop, bounded by Ehrs:<name>:Bulk settings.
             if (Bulk.BulkRequestOptions.IsPoll(request) && args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable })

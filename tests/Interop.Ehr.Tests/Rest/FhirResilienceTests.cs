@@ -76,6 +76,18 @@ public sealed class FhirResilienceTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_PersistentServerErrorWithMaxRetriesZero_OneAttemptOnly()
+    {
+        using var host = EhrTestHost.Start(o => o.Resilience.MaxRetries = 0);
+        host.Server.Given(Request.Create().WithPath("/fhir/Observation")).RespondWith(Response.Create().WithStatusCode(500));
+
+        var error = await Assert.ThrowsAsync<FhirServerException>(() => host.Client.SearchAsync("Observation", [new("code", "x")], CancellationToken.None).ToListAsync().AsTask());
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Single(host.Requests("/fhir/Observation"));
+    }
+
+    [Fact]
     public async Task Search_ConnectionReset_RetriedAndSucceeds()
     {
         using var server = new ScriptedHttpServer(ScriptedHttpServer.Reset(), ScriptedHttpServer.Respond(Json(SearchSet([Observation("o1")]))));
