@@ -62,12 +62,13 @@ internal static class ServeVerb
 
         // The store is migrated by the scheduler's start, which runs before the server takes requests.
         await using var running = app;
-        app.UseDashboardSecurityHeaders();
-        app.UseInteropApi();
-        app.MapInteropDashboard();
-        app.MapInteropHealth();
         try
         {
+            // Mapping resolves services (the dashboard's key folder beside the store): a failure here is a start failure too.
+            app.UseDashboardSecurityHeaders();
+            app.UseInteropApi();
+            app.MapInteropDashboard();
+            app.MapInteropHealth();
             await app.StartAsync(cancellationToken);
         }
         catch (Exception ex) when (StartFailure.Of(ex) is { } failure)

@@ -27,6 +27,8 @@ internal sealed record StartFailure(int ExitCode, string Message)
                     return new(ExitCodes.Usage, $"error: Kestrel:Certificates (or Kestrel:Endpoints:<name>:Certificate): the HTTPS certificate could not be loaded ({ex.GetType().Name}: not a PEM/PFX certificate, a wrong key or password?).");
                 case InvalidOperationException when Mentions(ex, "certificate"):
                     return new(ExitCodes.Usage, "error: Api:Urls has an https address but no certificate is configured: set Kestrel:Certificates:Default:Path (and :KeyPath or :Password).");
+                case Interop.Worker.Configuration.ConfigurationException configuration:
+                    return new(ExitCodes.Usage, $"error: {configuration.Message}");
                 case Interop.Store.StoreUnavailableException store:
                     return new(ExitCodes.Failure, $"error: Store:ConnectionString: {store.Message}.");
                 case DbException db:

@@ -32,14 +32,24 @@ internal static class DashboardKeys
     {
         var path = options.KeysFolder ?? Path.Combine(StateFolder(store), DefaultFolderName);
         var folder = new DirectoryInfo(Path.GetFullPath(path));
-        if (!folder.Exists)
+        if (folder.Exists)
         {
-            folder = OperatingSystem.IsWindows()
+            return folder;
+        }
+
+        try
+        {
+            return OperatingSystem.IsWindows()
                 ? Directory.CreateDirectory(folder.FullName)
                 : Directory.CreateDirectory(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-
-        return folder;
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Named by the setting that places it: the keys folder when set, else the store it sits beside.
+            throw options.KeysFolder is null
+                ? new Interop.Store.StoreUnavailableException($"the dashboard's key folder beside the state store could not be created ({ex.GetType().Name})", ex)
+                : new Configuration.ConfigurationException($"Api:Dashboard:KeysFolder: the folder could not be created ({ex.GetType().Name}).");
+        }
     }
 
     private static string StateFolder(StoreOptions store)

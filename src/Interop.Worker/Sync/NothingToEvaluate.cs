@@ -4,7 +4,7 @@ namespace Interop.Worker.Sync;
 
 /// <summary>
 /// A run that finished without anything to evaluate (README.md, "Exit codes"): an empty or wrong export folder, a source
-/// without any record the trial rules screen for, or an EHR whose candidate searches found nobody. Exits
+/// without any record the trial rules screen for, or an EHR whose candidate searches found nobody on a first or full read. Exits
 /// <see cref="ExitCodes.NothingToEvaluate"/> rather than 0, so that a nightly job's monitoring sees it.
 /// </summary>
 internal static class NothingToEvaluate
@@ -16,8 +16,9 @@ internal static class NothingToEvaluate
         var c = CultureInfo.InvariantCulture;
         if (report.OutcomeChanges is not null)
         {
-            // A live run: the candidates are what its code searches found (plus patients queued from earlier runs).
-            return report.Candidates == 0 && report.PatientsEvaluated == 0 && report.PatientsFailed == 0
+            // A live run: the candidates are what its code searches found (plus patients queued from earlier runs). An
+            // incremental run that finds nobody changed since the last is a normal night, not "nothing to evaluate".
+            return !report.Incremental && report.Candidates == 0 && report.PatientsEvaluated == 0 && report.PatientsFailed == 0
                 ? "warning: the EHR returned no candidate (no ALL Condition, no blinatumomab administration): check the connection's scopes and the codes the EHR uses (docs/ehr-vendors.md)."
                 : null;
         }

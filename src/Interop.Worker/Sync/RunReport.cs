@@ -62,6 +62,12 @@ public sealed record RunReport
     /// <summary>Live sync: candidate patients read from the EHR.</summary>
     public int Candidates { get; init; }
 
+    /// <summary>
+    /// Live sync: the candidate searches asked only for what changed since the last run's watermark (an incremental run,
+    /// where finding nobody is normal); false for a first or full read.
+    /// </summary>
+    public bool Incremental { get; init; }
+
     /// <summary>Live sync: outcome Observations written (or, in a dry run, that would be): new, amended and retracted.</summary>
     public int OutcomesWritten { get; init; }
 

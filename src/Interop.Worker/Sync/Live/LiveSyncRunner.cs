@@ -306,7 +306,8 @@ internal sealed class LiveSyncRunner(
         }
 
         var report = progress.ToReport(
-            request, asOf, ruleSet, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore);
+            request, asOf, ruleSet, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore)
+            with { Incremental = watermark is not null };
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
     }
