@@ -26,6 +26,15 @@ public sealed record FhirServerOptions
 
     /// <summary>The page size of a search without _count (server default 50).</summary>
     public int? DefaultPageSize { get; init; }
+
+    /// <summary>Resources per export file (server default 1000).</summary>
+    public int? BulkFileSize { get; init; }
+
+    /// <summary>Status polls answered 202 before the manifest (server default 1).</summary>
+    public int? BulkPolls { get; init; }
+
+    /// <summary>A delay before each export file is answered, in milliseconds (server default 0).</summary>
+    public int? BulkFileDelayMilliseconds { get; init; }
 }
 
 /// <summary>
@@ -223,6 +232,14 @@ public sealed class FhirServerFixture : IAsyncDisposable
         if (_options.DefaultPageSize is { } pageSize)
         {
             arguments.AddRange(["--default-count", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
+        foreach (var (option, value) in new[] { ("--bulk-file-size", _options.BulkFileSize), ("--bulk-polls", _options.BulkPolls), ("--bulk-file-delay", _options.BulkFileDelayMilliseconds) })
+        {
+            if (value is { } set)
+            {
+                arguments.AddRange([option, set.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            }
         }
 
         return arguments;

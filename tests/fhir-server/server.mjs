@@ -189,13 +189,22 @@ function handleBulk(req, relative, url) {
     const [code, body, headers] = req.method === 'GET' ? bulk.status(status[1], base, auth.enabled) : bulk.cancel(status[1]);
     return (res) => (body === undefined ? sendRaw(res, code, '', headers) : code === 200 ? sendJson(res, code, body, headers) : send(res, code, body, headers));
   }
+  if (relative === '$export-downloads' && req.method === 'GET') {
+    // Test-only: how many times each export file was served ("{job}/{n}" -> count), to prove a resumed export reads none twice.
+    return (res) => sendJson(res, 200, bulk.downloadCounts());
+  }
   const file = /^\$export-files\/([0-9a-f-]{36})\/(\d+)\.ndjson$/.exec(relative);
   if (file && req.method === 'GET') {
     const [code, body, headers] = bulk.file(file[1], file[2], req.headers['accept-encoding']);
-    return (res) => {
+    const answer = (res) => {
+      if (res.destroyed || req.socket.destroyed) {
+        return; // the client is gone (stopped or killed while waiting): nothing is served
+      }
       res.writeHead(code, { ...headers, 'Content-Length': body.length });
-      res.end(body);
+      res.end(body, () => code === 200 && bulk.markServed(file[1], file[2]));
     };
+    // --bulk-file-delay: a slow file server, so a test can stop the client in the middle of an export's downloads.
+    return options.bulkFileDelay > 0 ? (res) => new Promise((done) => setTimeout(() => done(answer(res)), options.bulkFileDelay)) : answer;
   }
   return undefined;
 }
@@ -373,6 +382,9 @@ function parseArguments(args) {
       case '--bulk-file-size':
         parsed.bulkFileSize = Number.parseInt(value(i++), 10);
         break;
+      case '--bulk-file-delay':
+        parsed.bulkFileDelay = Number.parseInt(value(i++), 10);
+        break;
       case '--ignore-stdin':
         parsed.ignoreStdin = true;
         break;
@@ -394,7 +406,7 @@ function parseArguments(args) {
 
 function usage(error) {
   const text = `usage: node server.mjs [--port N] [--bearer TOKEN] [--smart --jwks FILE [--client-id ID] [--token-ttl SECONDS]]
-                        [--default-count N] [--max-count N] [--bulk-polls N] [--bulk-file-size N] [--ignore-stdin] [--quiet]
+                        [--default-count N] [--max-count N] [--bulk-polls N] [--bulk-file-size N] [--bulk-file-delay MS] [--ignore-stdin] [--quiet]
 Prints "LISTENING http://127.0.0.1:<port>/fhir/R4" when ready. Exits on SIGTERM, SIGINT, and when stdin closes
 (unless --ignore-stdin).`;
   process.stderr.write((error ? `fhir-server: ${error}\n` : '') + text + '\n');

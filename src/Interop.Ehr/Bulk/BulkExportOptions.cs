@@ -39,6 +39,13 @@ public sealed class BulkExportOptions
     /// <summary>Types the server leaves out of its export although its CapabilityStatement does not say so; they are fetched by REST for the candidates.</summary>
     public IList<string> TypesNotExported { get; } = [];
 
+    /// <summary>
+    /// Where export files are staged until the run has read them (default <c>bulk-staging</c>, relative to the working
+    /// directory, beside the SQLite store): patient data on disk, deleted when the run completes, kept after a crash so the
+    /// next run resumes without downloading a file twice. Put it on the same protected volume as the state store.
+    /// </summary>
+    public string StagingFolder { get; set; } = "bulk-staging";
+
     /// <summary>Send DELETE to the status URL when the run is stopped (default true); false keeps the job for the next run to resume.</summary>
     public bool CancelOnStop { get; set; } = true;
 }

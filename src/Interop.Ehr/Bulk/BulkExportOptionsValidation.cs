@@ -42,6 +42,11 @@ internal static partial class BulkExportOptionsValidation
             errors.Add($"{section}:MaxWait must be more than 0 and at most 7 days");
         }
 
+        if (string.IsNullOrWhiteSpace(bulk.StagingFolder) || bulk.StagingFolder.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            errors.Add($"{section}:StagingFolder must be a folder path");
+        }
+
         if (bulk.MaxParallelDownloads is < 1 or > 16)
         {
             errors.Add($"{section}:MaxParallelDownloads must be 1-16");

@@ -35,7 +35,7 @@ internal static class LiveSyncVerb
         var settings = services.GetRequiredService<IOptions<InteropOptions>>().Value;
         var siteMaps = parsed.GetValue(sync.SiteMap) is { Length: > 0 } fromCli ? fromCli : settings.SiteMaps.ToArray();
         var reportPath = Path.Combine(parsed.GetValue(sync.Out) ?? settings.OutputFolder, FileSyncRunner.ReportFileName);
-        var request = new LiveSyncRequest(target.Name, services.GetRequiredKeyedService<FhirClient>(target.Name), siteMaps, parsed.GetValue(sync.DryRun));
+        var request = LiveSyncRequests.For(services, target.Name, siteMaps, parsed.GetValue(sync.DryRun));
 
         await services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
         RunReport report;

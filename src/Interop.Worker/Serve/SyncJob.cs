@@ -28,7 +28,7 @@ internal sealed class SyncJob(IServiceProvider services, TimeProvider time, IOpt
             return await services.GetRequiredService<FileSyncRunner>().RunAsync(request, asOf, cancellationToken);
         }
 
-        var live = new LiveSyncRequest(target, services.GetRequiredKeyedService<FhirClient>(target), [.. settings.SiteMaps], DryRun: false);
+        var live = LiveSyncRequests.For(services, target, [.. settings.SiteMaps], dryRun: false);
         var report = await services.GetRequiredService<LiveSyncRunner>().RunAsync(live, asOf, cancellationToken);
         await _reportWrite.WaitAsync(CancellationToken.None);
         try

@@ -88,6 +88,9 @@ public sealed record RunReport
 
     /// <summary>Live sync: what was written (dry run: what would be), by outcome code.</summary>
     public IReadOnlyDictionary<string, OutcomeChangeCount>? OutcomeChanges { get; init; }
+
+    /// <summary>Live runs that read a Bulk Data export: how the export went (files downloaded or reused, full or incremental); null otherwise.</summary>
+    public Live.BulkReadSummary? BulkExport { get; init; }
 }
 
 /// <summary>Outcomes of one code that are new (final), changed (amended) and retracted (entered-in-error).</summary>

@@ -60,6 +60,15 @@ internal sealed class CliProcess : IAsyncDisposable
         kill?.WaitForExit();
     }
 
+    /// <summary>Kills it at once (SIGKILL), as a crash or <c>kill -9</c> would: nothing of it runs after this.</summary>
+    public async System.Threading.Tasks.Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public bool HasExited => _process.HasExited;
+
     public async Task<CliResult> WaitAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);

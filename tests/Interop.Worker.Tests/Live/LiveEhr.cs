@@ -76,11 +76,19 @@ internal sealed class LiveEhr : IAsyncDisposable
     /// <summary>Told after each heartbeat renewal of a run (target, whether its lease is still held).</summary>
     public Action<string, bool>? LeaseRenewed { get; set; }
 
+    /// <summary>Whether the runs of <see cref="SyncAsync"/> read the EHR through a Bulk Data export (Ehrs:local:Read Bulk).</summary>
+    public bool ReadByBulk { get; private init; }
+
+    /// <summary>Where a Bulk export's files are staged.</summary>
+    public string StagingFolder => Path.Combine(_folder.Path, "bulk-staging");
+
     /// <param name="load">Load the bundled sample export.</param>
     /// <param name="time">A fake clock for the store and the runs (the FHIR server keeps its own).</param>
-    public static async Task<LiveEhr> StartAsync(bool load = true, TimeProvider? time = null)
+    /// <param name="bulk">Read the EHR through a Bulk Data export instead of REST searches.</param>
+    /// <param name="server">The local server's options (default: no authentication, default export settings).</param>
+    public static async Task<LiveEhr> StartAsync(bool load = true, TimeProvider? time = null, bool bulk = false, FhirServerOptions? server = null)
     {
-        var ehr = new LiveEhr { Time = time ?? TimeProvider.System };
+        var ehr = new LiveEhr { Time = time ?? TimeProvider.System, ReadByBulk = bulk, Server = new FhirServerFixture(server) };
         await ehr.Server.StartAsync();
         ehr.Http = new HttpClient { BaseAddress = ehr.Server.BaseUri, Timeout = TimeSpan.FromSeconds(120) };
         ehr.Http.DefaultRequestHeaders.Accept.ParseAdd("application/fhir+json");
@@ -88,7 +96,13 @@ internal sealed class LiveEhr : IAsyncDisposable
         await ehr.Store.MigrateAsync(CancellationToken.None);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddFhirEhrClient(EhrName, o => o.BaseUrl = ehr.Server.BaseUri);
+        services.AddFhirEhrClient(EhrName, o =>
+        {
+            o.BaseUrl = ehr.Server.BaseUri;
+            o.Read = bulk ? Interop.Ehr.Bulk.EhrReadMode.Bulk : Interop.Ehr.Bulk.EhrReadMode.Rest;
+            o.Bulk.MinPollInterval = TimeSpan.Zero;
+        });
+        services.AddSingleton<Interop.Ehr.Bulk.IBulkExportStateStore>(new Interop.Worker.Sync.Bulk.StoreBulkExportState(ehr.Store));
         services.AddHttpClient("Interop.Ehr.Fhir." + EhrName).AddHttpMessageHandler(() => new RejectingHandler(ehr));
         ehr._services = services.BuildServiceProvider();
         ehr.Client = ehr._services.GetRequiredKeyedService<FhirClient>(EhrName);
@@ -134,7 +148,16 @@ internal sealed class LiveEhr : IAsyncDisposable
         Action<int>? afterTransaction = null,
         Func<PatientOutcomes, PatientOutcomes>? beforeValidation = null,
         CancellationToken cancellationToken = default) =>
-        Runner(afterTransaction, beforeValidation).RunAsync(new LiveSyncRequest(EhrName, Client, [RepositoryPaths.SampleSiteMap], dryRun), AsOf(), cancellationToken);
+        Runner(afterTransaction, beforeValidation).RunAsync(Request(dryRun), AsOf(), cancellationToken);
+
+    /// <summary>A run's request: REST, or Bulk when the EHR was started with <c>bulk</c>.</summary>
+    public LiveSyncRequest Request(bool dryRun = false)
+    {
+        var request = new LiveSyncRequest(EhrName, Client, [RepositoryPaths.SampleSiteMap], dryRun);
+        return ReadByBulk
+            ? request with { Bulk = _services!.GetRequiredKeyedService<Interop.Ehr.Bulk.BulkExporter>(EhrName), BulkStagingFolder = StagingFolder }
+            : request;
+    }
 
     /// <summary>Every resource of the sample export, as one transaction of PUTs by id.</summary>
     public async System.Threading.Tasks.Task LoadSampleAsync()

@@ -18,6 +18,18 @@ export class BulkExports {
     this.fileSize = options.bulkFileSize ?? 1000;
     this.jobs = new Map();
     this.downloads = 0;
+    this.served = new Map();
+  }
+
+  /** Counts one file as served (its whole answer was handed to a client still connected). */
+  markServed(id, n) {
+    const key = `${id}/${n}`;
+    this.served.set(key, (this.served.get(key) ?? 0) + 1);
+  }
+
+  /** How many times each file was served: { "{job}/{n}": count }. */
+  downloadCounts() {
+    return Object.fromEntries(this.served);
   }
 
   /** Kick-off. Returns [status, body, headers]. */

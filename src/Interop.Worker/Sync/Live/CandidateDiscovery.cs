@@ -21,40 +21,22 @@ namespace Interop.Worker.Sync.Live;
 /// </remarks>
 internal sealed class CandidateDiscovery(FhirClient client, StateStore store, LiveSyncOptions options)
 {
-    /// <summary>LOINC Genetic variant assessment: KMT2A by HL7 Genomics Reporting (recognised by the mapper, not the map).</summary>
-    private const string GenomicVariantToken = "http://loinc.org|69548-6";
-
-    private static readonly InputConcept[] Diagnoses = [InputConcept.BcpAll, InputConcept.AllUnspecifiedLineage, InputConcept.AllRelapse];
-
-    /// <summary>Results that screen a patient on their own (the assembler's trial-specific kinds).</summary>
-    private static readonly InputConcept[] ScreeningObservationConcepts =
-    [
-        InputConcept.Kmt2aRearrangement, InputConcept.BmBlastsPercent, InputConcept.Mrd, InputConcept.MrdPcr, InputConcept.MrdFlow,
-        InputConcept.Cd19Blasts,
-    ];
-
-    /// <summary>Results that matter only for a patient already screened.</summary>
-    private static readonly InputConcept[] OtherObservationConcepts =
-    [
-        InputConcept.Wbc, InputConcept.PbBlastsAbsolute, InputConcept.CsfBlasts, InputConcept.CsfWbc, InputConcept.Bsa,
-    ];
-
     /// <summary>The candidates' patient ids (ordinal order, as referenced), from every discovery search.</summary>
     public async Task<SortedSet<string>> DiscoverAsync(string ehrName, TerminologyMap map, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var candidates = new SortedSet<string>(StringComparer.Ordinal);
-        await AddSubjectsAsync(candidates, "Condition", map.TokensFor(Diagnoses), since, cancellationToken);
+        await AddSubjectsAsync(candidates, "Condition", map.TokensFor(CandidateCodes.Diagnoses), since, cancellationToken);
         var blinatumomab = map.TokensFor([InputConcept.Blinatumomab]);
         await AddSubjectsAsync(candidates, "MedicationAdministration", blinatumomab, since, cancellationToken);
         await AddSubjectsByMedicationAsync(candidates, blinatumomab, since, cancellationToken);
-        await AddSubjectsAsync(candidates, "Observation", [.. map.TokensFor(ScreeningObservationConcepts), GenomicVariantToken], since, cancellationToken);
+        await AddSubjectsAsync(candidates, "Observation", CandidateCodes.ScreeningObservationTokens(map), since, cancellationToken);
         if (since is null)
         {
             return candidates;
         }
 
         var known = new SortedSet<string>(StringComparer.Ordinal);
-        await AddSubjectsAsync(known, "Observation", map.TokensFor(OtherObservationConcepts), since, cancellationToken);
+        await AddSubjectsAsync(known, "Observation", map.TokensFor(CandidateCodes.OtherObservations), since, cancellationToken);
         await AddSubjectsAsync(known, "MedicationAdministration", map.TokensFor([InputConcept.InductionDrug]), since, cancellationToken);
         await foreach (var patient in client.SearchItemsAsync("Patient", Parameters(null, null, since), cancellationToken))
         {
@@ -84,7 +66,7 @@ internal sealed class CandidateDiscovery(FhirClient client, StateStore store, Li
     /// <c>_lastUpdated</c>, as an old Medication may be given today), then the administrations referencing them
     /// (<c>MedicationAdministration?medication=Medication/..</c>). All are R4 base search parameters.
     /// </remarks>
-    private async System.Threading.Tasks.Task AddSubjectsByMedicationAsync(
+    public async System.Threading.Tasks.Task AddSubjectsByMedicationAsync(
         SortedSet<string> into, IReadOnlyList<string> tokens, DateTimeOffset? since, CancellationToken cancellationToken)
     {
         var medications = new SortedSet<string>(StringComparer.Ordinal);

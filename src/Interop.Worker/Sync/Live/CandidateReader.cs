@@ -1,23 +1,20 @@
 using Hl7.Fhir.Model;
 using Interop.Ehr.Ndjson;
-using Interop.Ehr.Rest;
 using Interop.Fhir.Mapping;
 
 namespace Interop.Worker.Sync.Live;
 
 /// <summary>
-/// Reads one candidate's records from the EHR (their Patient and every Patient linked to it, and each one's
-/// Conditions, Observations and MedicationAdministrations with their Medications) into an assembler.
-/// Locations are generic ("GET Condition search"): a query string would carry the patient id. A resource that is not valid
-/// FHIR is quarantined with its type, id, patient and reason, and the rest of its page is read.
+/// Reads one candidate's records from a feed (the EHR's REST API or a staged Bulk export: their Patient and every Patient
+/// linked to it, and each one's Conditions, Observations and MedicationAdministrations with their Medications) into an
+/// assembler. A resource that is not valid FHIR is quarantined with its type, id, patient and reason, and the rest is read.
 /// </summary>
 /// <remarks>
-/// Medications come with the administrations (<c>_include=MedicationAdministration:medication</c>); a referenced
-/// Medication the server did not include, and the Substances and Medications a Medication's ingredients reference, are
-/// read one by one (<c>GET Medication/{id}</c>, <c>GET Substance/{id}</c>) and kept for the rest of the run, as many
-/// patients share them. One the server does not have stays missing: the assembler quarantines what needed it.
+/// Medications come with the administrations where the feed can include them; a referenced Medication that did not come,
+/// and the Substances and Medications a Medication's ingredients reference, are read one by one and kept for the rest of
+/// the run, as many patients share them. One the source does not have stays missing: the assembler quarantines what needed it.
 /// </remarks>
-internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, LiveSyncOptions options)
+internal sealed class CandidateReader(IPatientRecordFeed feed, FhirFactMapper mapper)
 {
     private const int MaxLinkedPatients = 8;
 
@@ -43,7 +40,7 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
                 continue;
             }
 
-            var item = await ReadByIdAsync("Patient", id, cancellationToken);
+            var item = await feed.PatientAsync(id, cancellationToken);
             if (item?.Failure is { } broken)
             {
                 // A Patient that is not valid FHIR (an impossible birth date, say): quarantined for that patient, who is withheld.
@@ -51,7 +48,7 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
             }
             else if (item?.Resource is Patient patient)
             {
-                assembler.Add(patient, "GET Patient read");
+                assembler.Add(patient, item.Location);
                 foreach (var link in patient.Link)
                 {
                     if (PatientReferences.IdOf(link.Other) is { } other && !read.Contains(other))
@@ -61,11 +58,10 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
                 }
             }
 
-            var subject = new KeyValuePair<string, string>("subject", "Patient/" + id);
-            var count = new KeyValuePair<string, string>("_count", options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            await AddAllAsync(assembler, references, "Condition", [subject, count], cancellationToken);
-            await AddAllAsync(assembler, references, "Observation", [subject, count], cancellationToken);
-            await AddAllAsync(assembler, references, "MedicationAdministration", [subject, new("_include", "MedicationAdministration:medication"), count], cancellationToken);
+            await foreach (var record in feed.RecordsAsync(id, cancellationToken))
+            {
+                Add(assembler, references, record);
+            }
         }
 
         await AddReferencedAsync(assembler, references, cancellationToken);
@@ -81,7 +77,7 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
                 if (!_shared.TryGetValue(key, out var item))
                 {
                     var slash = key.IndexOf('/', StringComparison.Ordinal);
-                    item = await ReadByIdAsync(key[..slash], key[(slash + 1)..], cancellationToken);
+                    item = await feed.ReferencedAsync(key[..slash], key[(slash + 1)..], cancellationToken);
                     _shared[key] = item;
                 }
 
@@ -89,7 +85,7 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
                 if (item?.Resource is { } resource)
                 {
                     references.Note(resource);
-                    assembler.Add(resource, $"GET {resource.TypeName} read");
+                    assembler.Add(resource, item.Location);
                 }
                 else if (item?.Failure is { } broken)
                 {
@@ -100,41 +96,17 @@ internal sealed class CandidateReader(FhirClient client, FhirFactMapper mapper, 
         }
     }
 
-    /// <summary>
-    /// One resource by id, as a search (<c>GET {type}?_id={id}</c>, one request like a read) so that a resource that is not
-    /// valid FHIR is set aside with its type, id and reason instead of failing the patient's whole read every run. Null when
-    /// the server does not have it (deleted or never there: the records that remain are evaluated without it).
-    /// </summary>
-    private async Task<SourceItem?> ReadByIdAsync(string resourceType, string id, CancellationToken cancellationToken)
+    /// <summary>A resource is noted and added; one that is not valid FHIR is quarantined (as a bad NDJSON line is).</summary>
+    private static void Add(PatientRecordAssembler assembler, MedicationReferences references, SourceItem item)
     {
-        await foreach (var item in client.SearchItemsAsync(resourceType, [new("_id", id)], cancellationToken))
+        if (item.Resource is { } resource)
         {
-            var type = item.Resource?.TypeName ?? item.Failure?.ResourceType;
-            var itemId = item.Resource?.Id ?? item.Failure?.ResourceId;
-            if (type == resourceType && (itemId is null || itemId == id))
-            {
-                return item.Failure is { } failure ? item with { Failure = failure with { Location = $"GET {resourceType} read" } } : item;
-            }
+            references.Note(resource);
+            assembler.Add(resource, item.Location);
         }
-
-        return null;
-    }
-
-    /// <summary>Every resource the search returns; one that is not valid FHIR is quarantined (as a bad NDJSON line is) and the rest of its page read.</summary>
-    private async System.Threading.Tasks.Task AddAllAsync(
-        PatientRecordAssembler assembler, MedicationReferences references, string resourceType, KeyValuePair<string, string>[] parameters, CancellationToken cancellationToken)
-    {
-        await foreach (var item in client.SearchItemsAsync(resourceType, parameters, cancellationToken))
+        else if (item.Failure is { } failure)
         {
-            if (item.Resource is { } resource)
-            {
-                references.Note(resource);
-                assembler.Add(resource, item.Location);
-            }
-            else if (item.Failure is { } failure)
-            {
-                assembler.AddUnattributed(failure);
-            }
+            assembler.AddUnattributed(failure);
         }
     }
 }

@@ -49,4 +49,7 @@ internal static partial class LiveSyncLog
 
     [LoggerMessage(EventId = 217, Level = LogLevel.Warning, Message = "Live sync of {Ehr}: the EHR name now reaches another server ({Change}); every candidate is read and every outcome compared with it")]
     public static partial void ServerChanged(ILogger logger, string ehr, string change);
+
+    [LoggerMessage(EventId = 218, Level = LogLevel.Information, Message = "Live sync of {Ehr}: Bulk export read ({Mode}, {Downloaded} files downloaded, {Reused} reused, {Scanned} resources scanned, {Candidates} candidates)")]
+    public static partial void BulkExportRead(ILogger logger, string ehr, string mode, int downloaded, int reused, int scanned, int candidates);
 }

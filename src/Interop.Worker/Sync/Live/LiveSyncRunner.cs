@@ -136,8 +136,13 @@ internal sealed class LiveSyncRunner(
 
         // The high-water mark is taken before the first search: anything changed from here on is read next run.
         var highWater = startedAt - options.ClockSkewMargin;
-        display?.Phase("finding candidates");
-        var candidates = await new CandidateDiscovery(client, store, options).DiscoverAsync(ehr, terminology, watermark, cancellationToken);
+        ICandidateSource source = request.Bulk is { } exporter
+            ? new Bulk.BulkCandidateSource(exporter, request.BulkStagingFolder, client, store, options, logger)
+            : new RestCandidateSource(client, store, options);
+        display?.Phase(request.Bulk is null ? "finding candidates" : "exporting and finding candidates");
+        var found = await source.DiscoverAsync(ehr, terminology, watermark, cancellationToken);
+        var candidates = found.Candidates;
+        highWater = found.HighWater ?? highWater;
         var pending = await store.ListPendingPatientsAsync(ehr, cancellationToken);
         var writeBackSettings = writeBackOptions?.Value ?? new WriteBackOptions();
         var scan = new OutcomeDriftScan(client, store, time, options, writeBackSettings, logger);
@@ -156,7 +161,7 @@ internal sealed class LiveSyncRunner(
         LiveSyncLog.Candidates(logger, ehr, candidates.Count, pending.Count);
         display?.Phase(request.DryRun ? "reading and evaluating" : "reading, evaluating and writing back", candidates.Count);
 
-        var reader = new CandidateReader(client, mapper, options);
+        var reader = await source.OpenAsync(candidates, mapper, cancellationToken);
 
         // What validated before, by content hash and profile set, is not validated again, and no validator is built
         // until something new is to be validated (issue 11): an unchanged rerun builds none. A dry run keeps nothing.
@@ -176,6 +181,10 @@ internal sealed class LiveSyncRunner(
         }
 
         progress.AddParked(drift.ParkedDrift, drift.StillParked.Count);
+        progress.Quarantined.AddRange(found.Quarantined);
+
+        // A record the export could not give (an error file) may be anyone's: no outcome is trusted this run (as in file mode).
+        var withholdAll = found.Quarantined.Any(q => q.AffectsEveryPatient);
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
 
@@ -208,7 +217,7 @@ internal sealed class LiveSyncRunner(
                     // Evaluation, outcomes and validation before write (issue 5): a quarantined record or a resource failing its
                     // profile withholds the patient's whole write-back.
                     stage = SyncStage.Evaluate;
-                    var prepared = step.Prepare(patient, asOf, request.WriteResearchSubject);
+                    var prepared = step.Prepare(patient, asOf, request.WriteResearchSubject, withholdAll);
                     if (prepared.Withheld is { } withheld)
                     {
                         progress.Quarantined.AddRange(withheld.Reason == PatientResult.QuarantinedInput ? patient.Quarantined : withheld.Failures);
@@ -300,6 +309,9 @@ internal sealed class LiveSyncRunner(
 
         await cache.SaveAsync(cacheStore, CancellationToken.None);
 
+        // Every candidate is read and recorded (failures are queued, and read again by REST next run): the export is let go.
+        await source.CompleteAsync(CancellationToken.None);
+
         if (progress.Drift.Count > 0)
         {
             LiveSyncLog.DriftFound(logger, ehr, progress.Drift.Count);
@@ -307,7 +319,7 @@ internal sealed class LiveSyncRunner(
 
         var report = progress.ToReport(
             request, asOf, ruleSet, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore)
-            with { Incremental = watermark is not null };
+            with { Incremental = found.Bulk?.Incremental ?? watermark is not null, BulkExport = found.Bulk };
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
     }
