@@ -112,18 +112,18 @@ internal sealed class FileSyncRunner(
         }
 
         var assembled = assembler.Complete();
-        var tally = new RunTally();
+        var counts = new RunProgress(live: false);
+        counts.AddRead(assembled, everyQuarantine: true);
+        counts.Skipped.AddRange(skipped);
 
         // What validated before, by content hash and profile set, is not validated again (issue 11); only a recorded run
         // (one that writes, with a store) reads and keeps the hashes.
         var cacheStore = runId is null ? null : store;
         var cache = await ValidationCache.LoadAsync(cacheStore, cancellationToken);
         var step = new PatientStep(rules, settings.StudyId, AdapterVersion.Current, new OutcomeGate(cache), ruleSet.Fingerprint) { BeforeValidation = BeforeValidation };
-        var quarantined = new List<QuarantineEntry>(assembled.Quarantined);
 
         // A file that could hold anyone's records could not be read: every outcome could be missing a record, so none is written.
-        var sourceFileLost = quarantined.Exists(q => q.AffectsEveryPatient);
-        var warnings = new List<WarningEntry>(assembled.Warnings);
+        var sourceFileLost = assembled.Quarantined.Any(q => q.AffectsEveryPatient);
 
         // Evaluating, building and validating a patient are independent of every other patient: they run on
         // every core (one pooled validator per concurrent caller: validators are not thread-safe), while the
@@ -142,22 +142,22 @@ internal sealed class FileSyncRunner(
                 progress?.Advance();
                 if (patient.Outcomes is not { } outcomes)
                 {
-                    // The patient's quarantined records are in the report already (the assembler's list); a validation failure is added here.
+                    // The patient's quarantined records are in the report already (read above); a validation failure is added here.
                     var failures = patient.Withheld?.Failures ?? [];
                     foreach (var failure in failures)
                     {
                         SyncLog.OutcomeInvalid(logger, failure.ResourceType, failure.Reason);
                     }
 
-                    quarantined.AddRange(failures);
-                    tally.AddWithheld();
+                    counts.Quarantined.AddRange(failures);
+                    counts.Tally.AddWithheld();
                     continue;
                 }
 
-                tally.Add(patient.Assessment!.Eligibility);
-                warnings.AddRange(AssessmentWarnings.Of(patient.Assessment));
+                counts.Tally.Add(patient.Assessment!.Eligibility);
+                counts.Warnings.AddRange(AssessmentWarnings.Of(patient.Assessment));
                 statuses.Add(SubjectStatusMapping.From(RunHistory.FileTarget, patient.Assessment, patient.Patient.Record.Death, runId));
-                tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
+                counts.AddFileOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
                     await sink.WriteAsync(outcomes, cancellationToken);
@@ -178,37 +178,9 @@ internal sealed class FileSyncRunner(
 
         await cache.SaveAsync(cacheStore, CancellationToken.None);
 
-        // A record quarantined for a patient who is not screened, of a kind that could not screen them, changes no outcome.
-        var exitCode = quarantined.Exists(q => !q.OutsideScreening) ? ExitCodes.Quarantined : ExitCodes.Success;
-        var report = new RunReport
-        {
-            AdapterVersion = AdapterVersion.Current,
-            RuleSetVersion = rules.RuleSetVersion,
-            RuleSetFingerprint = ruleSet.Fingerprint,
-            RuleSetChangedSettings = ruleSet.ChangedSettings,
-            AsOf = asOf.Instant,
-            AsOfDate = asOf.Date,
-            StartedAt = startedAt,
-            DurationSeconds = Math.Round(time.GetElapsedTime(started).TotalSeconds, 3),
-            DryRun = request.DryRun,
-            ResourcesRead = assembled.ResourcesRead,
-            IrrelevantResources = assembled.IrrelevantResources,
-            PatientsSeen = assembled.PatientsSeen,
-            PatientsScreened = assembled.Patients.Count,
-            PatientsEvaluated = tally.Evaluated,
-            PatientsWithheld = tally.Withheld,
-            Eligible = tally.Eligible,
-            Ineligible = tally.Ineligible,
-            Undetermined = tally.Undetermined,
-            IneligibleReasons = tally.NotMet,
-            UndeterminedMissing = tally.Missing,
-            OutcomesByCode = tally.Outcomes,
-            ProvenancesWritten = request.DryRun ? 0 : tally.Provenances,
-            Quarantined = quarantined,
-            Warnings = warnings,
-            Skipped = skipped,
-            ExitCode = exitCode,
-        };
+        // A record quarantined for a patient who is not screened, of a kind that could not screen them, changes no outcome (the
+        // report's exit code is 3 only for the others).
+        var report = counts.ToReport(request.DryRun, asOf, ruleSet, startedAt, time.GetElapsedTime(started));
 
         if (!request.DryRun)
         {

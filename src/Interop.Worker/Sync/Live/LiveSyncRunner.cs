@@ -174,7 +174,7 @@ internal sealed class LiveSyncRunner(
             BeforeValidation = BeforeTransactionValidation,
         };
         var parking = new DuplicateParking(store, writeBackSettings, logger);
-        var progress = new LiveRunProgress();
+        var progress = new RunProgress(live: true);
         if (serverChanged is not null)
         {
             progress.Warnings.Add(serverChanged);
@@ -317,9 +317,13 @@ internal sealed class LiveSyncRunner(
             LiveSyncLog.DriftFound(logger, ehr, progress.Drift.Count);
         }
 
-        var report = progress.ToReport(
-            request, asOf, ruleSet, startedAt, time.GetElapsedTime(started), candidates.Count, client.RequestCount - requestsBefore)
-            with { Incremental = found.Bulk?.Incremental ?? watermark is not null, BulkExport = found.Bulk };
+        var report = progress.ToReport(request.DryRun, asOf, ruleSet, startedAt, time.GetElapsedTime(started)) with
+        {
+            RequestsMade = client.RequestCount - requestsBefore,
+            Candidates = candidates.Count,
+            Incremental = found.Bulk?.Incremental ?? watermark is not null,
+            BulkExport = found.Bulk,
+        };
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
     }

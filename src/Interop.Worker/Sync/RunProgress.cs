@@ -1,11 +1,16 @@
 using Interop.Domain.Facts;
 using Interop.Fhir.Mapping;
 using Interop.Store;
+using Interop.Worker.Sync.Live;
 
-namespace Interop.Worker.Sync.Live;
+namespace Interop.Worker.Sync;
 
-/// <summary>What a live run has done so far (reads, verdicts, writes, failures), and the run report and run-history entry made of it.</summary>
-internal sealed class LiveRunProgress
+/// <summary>
+/// What a run has done so far (reads, verdicts, writes, failures), and the run report made of it: the one report builder of
+/// every run, whatever its source (an NDJSON folder, the EHR's REST API, a Bulk export) and sink (NDJSON files, the EHR).
+/// </summary>
+/// <param name="live">A live run (outcomes written to an EHR by transaction, with a ledger); false: file mode.</param>
+internal sealed class RunProgress(bool live)
 {
     private readonly SortedDictionary<string, OutcomeChangeCount> _changes = new(StringComparer.Ordinal);
 
@@ -14,6 +19,9 @@ internal sealed class LiveRunProgress
     public List<QuarantineEntry> Quarantined { get; } = [];
 
     public List<WarningEntry> Warnings { get; } = [];
+
+    /// <summary>Input skipped because it is not patient data (file mode: an export's logs and error reports).</summary>
+    public List<Interop.Ehr.Ndjson.SourceNote> Skipped { get; } = [];
 
     public int ResourcesRead { get; private set; }
 
@@ -32,8 +40,13 @@ internal sealed class LiveRunProgress
     /// <summary>Transactions committed so far.</summary>
     public int Transactions { get; private set; }
 
-    public void AddRead(AssemblyResult assembled)
+    /// <summary>
+    /// Adds what was read. A live run reports a screened patient's quarantined records when that patient is withheld; file
+    /// mode (<paramref name="everyQuarantine"/>) reports every one now, in input order, so its report is the same each run.
+    /// </summary>
+    public void AddRead(AssemblyResult assembled, bool everyQuarantine = false)
     {
+        ArgumentNullException.ThrowIfNull(assembled);
         ResourcesRead += assembled.ResourcesRead;
         IrrelevantResources += assembled.IrrelevantResources;
         PatientsSeen += assembled.PatientsSeen;
@@ -43,7 +56,7 @@ internal sealed class LiveRunProgress
         // A screened patient's quarantined records are added when that patient is withheld; the rest (unattributed, or of a
         // patient who is not screened) are reported here, so that nothing read is set aside without a word.
         var screened = assembled.Patients.Select(p => p.Record.PatientId).ToHashSet(StringComparer.Ordinal);
-        Quarantined.AddRange(assembled.Quarantined.Where(q => q.PatientId is null || !screened.Contains(q.PatientId)));
+        Quarantined.AddRange(assembled.Quarantined.Where(q => everyQuarantine || q.PatientId is null || !screened.Contains(q.PatientId)));
     }
 
     /// <summary>Adds one patient's write-back; true when it committed a transaction.</summary>
@@ -94,9 +107,13 @@ internal sealed class LiveRunProgress
         }
     }
 
-    public RunReport ToReport(
-        LiveSyncRequest request, AsOf asOf, RuleSetIdentity ruleSet, DateTimeOffset startedAt, TimeSpan elapsed, int candidates, long requestsMade)
+    /// <summary>File mode: one patient's outcomes written to the files (each file run writes every outcome again).</summary>
+    public void AddFileOutcomes(IEnumerable<string> outcomeCodes) => Tally.AddOutcomes(outcomeCodes);
+
+    public RunReport ToReport(bool dryRun, AsOf asOf, RuleSetIdentity ruleSet, DateTimeOffset startedAt, TimeSpan elapsed)
     {
+        ArgumentNullException.ThrowIfNull(asOf);
+        ArgumentNullException.ThrowIfNull(ruleSet);
         var exitCode = Quarantined.Exists(q => !q.OutsideScreening) || PatientsFailed > 0 || PatientsParked > 0 ? ExitCodes.Quarantined : ExitCodes.Success;
         return new RunReport
         {
@@ -108,7 +125,7 @@ internal sealed class LiveRunProgress
             AsOfDate = asOf.Date,
             StartedAt = startedAt,
             DurationSeconds = Math.Round(elapsed.TotalSeconds, 3),
-            DryRun = request.DryRun,
+            DryRun = dryRun,
             ResourcesRead = ResourcesRead,
             IrrelevantResources = IrrelevantResources,
             PatientsSeen = PatientsSeen,
@@ -120,19 +137,20 @@ internal sealed class LiveRunProgress
             Undetermined = Tally.Undetermined,
             IneligibleReasons = Tally.NotMet,
             UndeterminedMissing = Tally.Missing,
-            OutcomesByCode = _changes.ToDictionary(kv => kv.Key, kv => kv.Value.New + kv.Value.Changed + kv.Value.Retracted, StringComparer.Ordinal),
-            ProvenancesWritten = request.DryRun ? 0 : Transactions,
+            OutcomesByCode = live
+                ? _changes.ToDictionary(kv => kv.Key, kv => kv.Value.New + kv.Value.Changed + kv.Value.Retracted, StringComparer.Ordinal)
+                : Tally.Outcomes,
+            ProvenancesWritten = dryRun ? 0 : live ? Transactions : Tally.Provenances,
             Quarantined = Quarantined,
             Warnings = Warnings,
+            Skipped = Skipped,
             ExitCode = exitCode,
-            RequestsMade = requestsMade,
-            Candidates = candidates,
             OutcomesWritten = OutcomesWritten,
             OutcomesUnchanged = OutcomesUnchanged,
             PatientsFailed = PatientsFailed,
             PatientsParked = PatientsParked,
             ServerDrift = Drift,
-            OutcomeChanges = _changes,
+            OutcomeChanges = live ? _changes : null,
         };
     }
 }
