@@ -61,6 +61,13 @@ public sealed partial class StateStore
             EnsureSqliteFolder(db.Database.GetConnectionString());
         }
 
+        // Most starts find the schema current: asking which migrations are pending is a read of the history table, where
+        // MigrateAsync would also take the migration lock and compare the model with the migrations' snapshot on every start.
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (sqlite)
         {

@@ -37,7 +37,24 @@ internal static class LiveSyncVerb
         var reportPath = Path.Combine(parsed.GetValue(sync.Out) ?? settings.OutputFolder, FileSyncRunner.ReportFileName);
         var request = LiveSyncRequests.For(services, target.Name, siteMaps, parsed.GetValue(sync.DryRun));
 
-        await services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
+        // The EHR's CapabilityStatement (one request, and its parse) and the store's migration check do not depend on each
+        // other: started together, a run waits for the slower, not for both (an unchanged rerun is mostly start-up).
+        if (!request.DryRun)
+        {
+            request = request with { RequestsBefore = request.Client.RequestCount, Capabilities = request.Client.CapabilitiesAsync(cancellationToken) };
+        }
+
+        try
+        {
+            await services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
+        }
+        catch (Exception) when (request.Capabilities is { } pending)
+        {
+            // The store's failure is the one reported; the EHR's answer, whatever it was, is not awaited by anyone else.
+            _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+
         RunReport report;
         try
         {
