@@ -41,7 +41,11 @@ internal static class InteropApi
 
         // Malformed input (such as a body that is not JSON) answers 400 in every environment instead of throwing.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiSecurity>();
+        });
         services.AddSingleton<SubjectLookup>();
         services.AddSingleton<CdsHooksResponder>();
         return services;

@@ -229,6 +229,20 @@ public sealed class CdsClientAuthenticationTests(CdsClientServer server) : IClas
         Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApiDocument_TrustedClientsConfigured_ListsTheCdsClientScheme()
+    {
+        using var http = server.Http();
+        http.DefaultRequestHeaders.Add("X-API-Key", ApiServer.ReadKey);
+
+        using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+
+        var schemes = json.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(["ApiKey", "Bearer", "CdsClientJwt"], schemes.EnumerateObject().Select(s => s.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("JWT", schemes.GetProperty("CdsClientJwt").GetProperty("bearerFormat").GetString());
+        Assert.Contains("Trusting CDS Clients", schemes.GetProperty("CdsClientJwt").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static JsonObject Request(string patientId) => new()
     {
         ["hookInstance"] = "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
