@@ -1,4 +1,5 @@
 using Interop.Worker.CdsHooks;
+using Interop.Worker.CdsHooks.ClientAuthentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -69,7 +70,8 @@ internal static class InteropApi
         }
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteropApi).FullName!);
-        if (options.Keys.Count == 0 && options.Jwt is null)
+        var cdsClients = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value.TrustedClients;
+        if (options.Keys.Count == 0 && options.Jwt is null && cdsClients.Count == 0)
         {
             ApiLog.NoCredentialsConfigured(log);
         }

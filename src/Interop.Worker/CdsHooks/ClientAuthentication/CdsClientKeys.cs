@@ -24,8 +24,9 @@ internal sealed class CdsClientKeys(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<SecurityKey> _keys = [];
-    private DateTimeOffset? _readAt;
-    private DateTimeOffset? _lastAttempt;
+    // UTC ticks, 0 for never; read outside the gate, so whole values only.
+    private long _readAt;
+    private long _lastAttempt;
 
     /// <summary>The signing keys with <paramref name="keyId"/>; empty when the JWK Set has none (or could not be read).</summary>
     public async Task<IReadOnlyList<SecurityKey>> FindAsync(string keyId, CancellationToken cancellationToken)
@@ -59,13 +60,16 @@ internal sealed class CdsClientKeys(
 
     private List<SecurityKey> Matching(string keyId) => [.. Volatile.Read(ref _keys).Where(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal))];
 
-    private bool IsStale() => _readAt is not { } readAt || time.GetUtcNow() - readAt >= MaxAge;
+    private bool IsStale() => Since(ref _readAt) >= MaxAge;
 
-    private bool MayRead() => _lastAttempt is not { } last || time.GetUtcNow() - last >= MinRefreshInterval;
+    private bool MayRead() => Since(ref _lastAttempt) >= MinRefreshInterval;
+
+    private TimeSpan Since(ref long ticks) =>
+        Volatile.Read(ref ticks) is var at && at == 0 ? TimeSpan.MaxValue : TimeSpan.FromTicks(time.GetUtcNow().UtcTicks - at);
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        _lastAttempt = time.GetUtcNow();
+        Volatile.Write(ref _lastAttempt, time.GetUtcNow().UtcTicks);
         string json;
         try
         {
@@ -84,7 +88,7 @@ internal sealed class CdsClientKeys(
         {
             var keys = JwksDocument.SigningKeys(json);
             Volatile.Write(ref _keys, keys);
-            _readAt = time.GetUtcNow();
+            Volatile.Write(ref _readAt, time.GetUtcNow().UtcTicks);
             CdsClientLog.KeysRead(logger, clientName, keys.Count);
         }
         catch (ArgumentException)
