@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Interop.Worker.CdsHooks.ClientAuthentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -10,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace Interop.Worker.Api;
 
 /// <summary>
-/// API keys and (when <c>Api:Jwt</c> is configured) JWT bearer tokens behind one policy scheme that picks by the
-/// request's headers; the policies <c>read</c> and <c>operate</c>; and a fallback policy requiring an authenticated
-/// caller, so an endpoint is anonymous only when marked <c>AllowAnonymous</c>.
+/// API keys, (when <c>Api:Jwt</c> is configured) JWT bearer tokens and trusted CDS clients' JWTs (<c>CdsHooks</c>) behind
+/// one policy scheme that picks by the request's headers; the policies <c>read</c>, <c>operate</c> and <c>cds-hooks</c>;
+/// and a fallback policy requiring an authenticated caller, so an endpoint is anonymous only when marked <c>AllowAnonymous</c>.
 /// </summary>
 internal static class ApiAuthentication
 {
@@ -23,11 +24,10 @@ internal static class ApiAuthentication
         services.AddSingleton<ApiKeyRegistry>();
         var jwtConfigured = configuration.GetSection($"{ApiOptions.SectionName}:{nameof(ApiOptions.Jwt)}").Exists();
         var authentication = services.AddAuthentication(SchemeName)
-            .AddPolicyScheme(SchemeName, "API key or JWT bearer", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) || !jwtConfigured
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddPolicyScheme(SchemeName, "API key, JWT bearer or CDS client JWT", o => o.ForwardDefaultSelector = context =>
+                SelectScheme(context, jwtConfigured))
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, _ => { });
+        CdsClientAuthentication.Add(services, configuration, authentication);
 
         if (jwtConfigured)
         {
@@ -39,7 +39,27 @@ internal static class ApiAuthentication
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.Read, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Read, ApiRoles.Operate))
             .AddPolicy(ApiRoles.Operate, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Operate))
+            .AddPolicy(ApiRoles.CdsHooksPolicy, p => p.RequireAuthenticatedUser().RequireRole(ApiRoles.Read, ApiRoles.Operate, ApiRoles.CdsClient))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    /// <summary>
+    /// An <c>X-API-Key</c> header: the key. Else a bearer JWT of a trusted CDS client's issuer (<c>CdsHooks:TrustedClients</c>):
+    /// the CDS client scheme. Else the identity provider's JWT bearer when configured, or the key scheme (which refuses).
+    /// </summary>
+    private static string SelectScheme(HttpContext context, bool jwtConfigured)
+    {
+        if (context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
+        {
+            return ApiKeyAuthenticationHandler.SchemeName;
+        }
+
+        if (CdsClientAuthentication.Handles(context, jwtConfigured))
+        {
+            return CdsClientAuthenticationHandler.SchemeName;
+        }
+
+        return jwtConfigured ? JwtBearerDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName;
     }
 
     private static void ConfigureJwt(JwtBearerOptions bearer, ApiJwtOptions jwt)

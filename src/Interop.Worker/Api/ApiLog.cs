@@ -10,7 +10,7 @@ internal static partial class ApiLog
     public static partial void RunTrigger(ILogger logger, string caller, string target, SyncTriggerOutcome outcome);
 
     [LoggerMessage(EventId = 701, Level = LogLevel.Warning,
-        Message = "No API key and no JWT authority is configured (section Api): every API and CDS Hooks request will be refused")]
+        Message = "No API key, no JWT authority (section Api) and no trusted CDS client (section CdsHooks) is configured: every API and CDS Hooks request will be refused")]
     public static partial void NoCredentialsConfigured(ILogger logger);
 
     [LoggerMessage(EventId = 703, Level = LogLevel.Warning,

@@ -1,4 +1,5 @@
 using Interop.Worker.CdsHooks;
+using Interop.Worker.CdsHooks.ClientAuthentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -41,7 +42,11 @@ internal static class InteropApi
 
         // Malformed input (such as a body that is not JSON) answers 400 in every environment instead of throwing.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiSecurity>();
+        });
         services.AddSingleton<SubjectLookup>();
         services.AddSingleton<CdsHooksResponder>();
         return services;
@@ -65,7 +70,8 @@ internal static class InteropApi
         }
 
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InteropApi).FullName!);
-        if (options.Keys.Count == 0 && options.Jwt is null)
+        var cdsClients = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value.TrustedClients;
+        if (options.Keys.Count == 0 && options.Jwt is null && cdsClients.Count == 0)
         {
             ApiLog.NoCredentialsConfigured(log);
         }

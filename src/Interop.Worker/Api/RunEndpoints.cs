@@ -17,10 +17,15 @@ internal static class RunEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/runs", ListAsync).WithName("ListRuns").WithSummary("The run history, newest first.");
-        api.MapGet("/runs/{runId:guid}", GetAsync).WithName("GetRun").WithSummary("A run with its quarantined records.");
+        api.MapGet("/runs/{runId:guid}", GetAsync).WithName("GetRun").WithSummary("A run with its quarantined records.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         var log = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RunEndpoints).FullName!);
         api.MapPost("/runs", (ISyncTrigger trigger, HttpContext context, [FromBody] RunTriggerRequest? request, CancellationToken cancellationToken) =>
                 TriggerAsync(trigger, log, context, request, cancellationToken)).WithName("TriggerRun").WithSummary("Starts a sync now.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiRoles.Operate);
     }
 

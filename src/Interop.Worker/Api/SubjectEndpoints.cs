@@ -22,7 +22,9 @@ internal static class SubjectEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/subjects", ListAsync).WithName("ListSubjects").WithSummary("Subjects by EHR and patient id, filtered and paged.");
-        api.MapGet("/subjects/{patientId}", GetAsync).WithName("GetSubject").WithSummary("Everything recorded about a subject, with reasons in words.");
+        api.MapGet("/subjects/{patientId}", GetAsync).WithName("GetSubject").WithSummary("Everything recorded about a subject, with reasons in words.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<Page<SubjectListItem>>, ValidationProblem>> ListAsync(

@@ -16,7 +16,8 @@ internal static class SummaryEndpoints
             .WithName("GetTrialSummary")
             .WithSummary("The cohort report of one target as of a date (default: the latest run's).")
             .WithDescription("ehr names the target (EHR configured name, or file); it may be omitted when only one target is recorded. "
-                + "With several recorded and none named the answer is 400 listing them in the problem's 'targets': targets are never merged.");
+                + "With several recorded and none named the answer is 400 listing them in the problem's 'targets': targets are never merged.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<TrialSummary>, ProblemHttpResult, ValidationProblem>> GetAsync(
         ITrialSummarySource source,

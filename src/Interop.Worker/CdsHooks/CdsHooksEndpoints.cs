@@ -8,10 +8,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Interop.Worker.CdsHooks;
 
-/// <summary>CDS Hooks 2.0: <c>GET /cds-services</c> (discovery) and <c>POST /cds-services/{id}</c>, read role.</summary>
+/// <summary>CDS Hooks 2.0: <c>GET /cds-services</c> (discovery) and <c>POST /cds-services/{id}</c>, read role or a trusted CDS client.</summary>
 internal static class CdsHooksEndpoints
 {
     public const string ServiceId = "blinfant-trial-status";
+
+    /// <summary>Where CDS Hooks is served: discovery here, each service below.</summary>
+    public const string BasePath = "/cds-services";
 
     private static readonly CdsDiscovery Discovery = new(
     [
@@ -24,10 +27,13 @@ internal static class CdsHooksEndpoints
             new Dictionary<string, string>(StringComparer.Ordinal) { ["patient"] = "Patient/{{context.patientId}}" }),
     ]);
 
-    /// <summary>Maps the discovery endpoint and the service, both requiring the read role, outside the OpenAPI document.</summary>
+    /// <summary>
+    /// Maps the discovery endpoint and the service, both requiring the read role or a trusted CDS client, outside the
+    /// OpenAPI document (CDS Hooks has its own discovery).
+    /// </summary>
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder endpoints)
     {
-        var cds = endpoints.MapGroup("/cds-services").RequireAuthorization(ApiRoles.Read).ExcludeFromDescription();
+        var cds = endpoints.MapGroup(BasePath).RequireAuthorization(ApiRoles.CdsHooksPolicy).ExcludeFromDescription();
         cds.MapGet("/", () => TypedResults.Ok(Discovery));
         cds.MapPost("/{id}", ServeAsync);
         return endpoints;

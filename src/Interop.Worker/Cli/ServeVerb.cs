@@ -1,4 +1,5 @@
 using Interop.Worker.Api;
+using Interop.Worker.CdsHooks.ClientAuthentication;
 using Interop.Worker.Configuration;
 using Interop.Worker.Dashboard;
 using Interop.Worker.Health;
@@ -41,6 +42,7 @@ internal static class ServeVerb
             ServeServices.ValidateOptions(app.Services);
             ReportServices.ValidateOptions(app.Services);
             _ = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+            _ = app.Services.GetRequiredService<IOptions<CdsHooksOptions>>().Value;
         }
         catch (OptionsValidationException ex)
         {

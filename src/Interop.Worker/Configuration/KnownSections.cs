@@ -4,6 +4,7 @@ using Interop.Ehr.DependencyInjection;
 using Interop.Fhir.Mapping;
 using Interop.Store;
 using Interop.Worker.Api;
+using Interop.Worker.CdsHooks.ClientAuthentication;
 using Interop.Worker.Health;
 using Interop.Worker.Serve;
 using Interop.Worker.Sync.Lease;
@@ -23,6 +24,7 @@ internal static class KnownSections
     public static readonly IReadOnlyDictionary<string, Type?> All = new Dictionary<string, Type?>(StringComparer.OrdinalIgnoreCase)
     {
         [ApiOptions.SectionName] = typeof(ApiOptions),
+        [CdsHooksOptions.SectionName] = typeof(CdsHooksOptions),
         [EhrConnectionOptions.SectionName] = typeof(Dictionary<string, EhrConnectionOptions>),
         [HealthOptions.SectionName] = typeof(HealthOptions),
         [InteropOptions.SectionName] = typeof(InteropOptions),

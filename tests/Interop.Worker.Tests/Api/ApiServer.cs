@@ -61,8 +61,12 @@ public sealed class ApiServer : IAsyncLifetime
         ["Store:ConnectionString"] = $"Data Source={Path.Combine(folder, "state.db")};Pooling=False",
     };
 
-    /// <summary>The app as the tests run it; <paramref name="settings"/> replace the defaults (start-up failure tests).</summary>
-    internal static WebApplication Build(IDictionary<string, string?> settings, ISyncTrigger trigger, ILoggerProvider? logs = null)
+    /// <summary>
+    /// The app as the tests run it; <paramref name="settings"/> replace the defaults (start-up failure tests);
+    /// <paramref name="services"/> registers before the app's own services (a fake clock).
+    /// </summary>
+    internal static WebApplication Build(
+        IDictionary<string, string?> settings, ISyncTrigger trigger, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         builder.Configuration.Sources.Clear();
@@ -73,6 +77,7 @@ public sealed class ApiServer : IAsyncLifetime
             builder.Logging.AddProvider(logs);
         }
 
+        services?.Invoke(builder.Services);
         builder.Services.AddInteropStore(builder.Configuration);
         builder.Services.AddSingleton(trigger);
         builder.Services.AddSingleton<ITrialSummarySource, FakeTrialSummarySource>();

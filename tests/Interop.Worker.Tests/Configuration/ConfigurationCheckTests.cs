@@ -11,7 +11,7 @@ namespace Interop.Worker.Tests.Configuration;
 /// <summary>Unknown sections and settings stop every verb with exit code 2, named by their full path; other people's environment variables do not.</summary>
 public sealed class ConfigurationCheckTests
 {
-    private const string Known = "Api, Ehrs, Health, Interop, Kestrel, Logging, Reading, Report, Rules, RunLease, Schedule, Store, Telemetry, WriteBack";
+    private const string Known = "Api, CdsHooks, Ehrs, Health, Interop, Kestrel, Logging, Reading, Report, Rules, RunLease, Schedule, Store, Telemetry, WriteBack";
 
     [Fact]
     public async Task Sync_UnknownSection_ExitsTwoListingTheKnownSections()

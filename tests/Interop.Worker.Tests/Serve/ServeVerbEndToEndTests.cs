@@ -59,6 +59,9 @@ public sealed class ServeVerbEndToEndTests
     [InlineData("Schedule:Cron", "not a cron", "Schedule:Cron")]
     [InlineData("Schedule:Nightly", "0 2 * * *", "Schedule:Nightly is not a known setting")]
     [InlineData("Api:Keys:e2e:Sha256", "abc", "Api:Keys:e2e:Sha256")]
+    [InlineData("CdsHooks:TrustedClients:epic:Issuer", "https://ehr.test", "CdsHooks:ServiceBaseUrl is required")]
+    [InlineData("CdsHooks:TrustedClients:epic:JwksUri", "https://ehr.test/jwks", "CdsHooks:TrustedClients:epic:JwksUri is not a known setting")]
+    [InlineData("CdsHooks:ServiceBaseUrl", "http://interop.hospital.test", "CdsHooks:ServiceBaseUrl must be an absolute https URL")]
     public async Task Serve_BadSetting_ExitsTwoNamingIt(string key, string value, string named)
     {
         using var folder = new TempFolder();
