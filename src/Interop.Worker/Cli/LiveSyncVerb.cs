@@ -41,7 +41,9 @@ internal static class LiveSyncVerb
         // other: started together, a run waits for the slower, not for both (an unchanged rerun is mostly start-up).
         if (!request.DryRun)
         {
-            request = request with { RequestsBefore = request.Client.RequestCount, Capabilities = request.Client.CapabilitiesAsync(cancellationToken) };
+            // On the thread pool: the client's first call builds its HTTP pipeline synchronously, which would otherwise hold up the migration check.
+            var client = request.Client;
+            request = request with { RequestsBefore = client.RequestCount, Capabilities = Task.Run(() => client.CapabilitiesAsync(cancellationToken), cancellationToken) };
         }
 
         try
