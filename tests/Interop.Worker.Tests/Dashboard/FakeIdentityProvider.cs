@@ -28,11 +28,20 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Grant> _grants = new(StringComparer.Ordinal);
     private WebApplication? _app;
 
-    /// <summary>The issuer and authority, e.g. <c>http://127.0.0.1:40123</c> (no trailing slash).</summary>
+    /// <summary>
+    /// The issuer and authority, e.g. <c>http://localhost:40123</c> (no trailing slash): addressed as <c>localhost</c>,
+    /// another site than the service on <c>127.0.0.1</c>, so that a browser treats the sign-in as cross-site, as it is.
+    /// </summary>
     public string Authority { get; private set; } = string.Empty;
 
     /// <summary>The role values (claim <c>groups</c>) of the next person to sign in.</summary>
     public IReadOnlyList<string> NextGroups { get; set; } = ["interop-readers"];
+
+    /// <summary>
+    /// Whether the authorize endpoint answers a page with an "Approve" link (a person signing in, in a browser) instead of
+    /// redirecting at once: the way back then starts on the provider's site, as it does in life.
+    /// </summary>
+    public bool ShowsApprovalPage { get; set; }
 
     /// <summary>When set, the id_token carries this nonce instead of the one the client sent.</summary>
     public string? NonceOverride { get; set; }
@@ -60,7 +69,7 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         _app.MapPost("/token", TokenAsync);
         _app.MapGet("/logout", EndSession);
         await _app.StartAsync();
-        Authority = _app.Urls.Single().TrimEnd('/');
+        Authority = new UriBuilder(_app.Urls.Single()) { Host = "localhost" }.Uri.GetLeftPart(UriPartial.Authority);
     }
 
     private IResult Discovery() => Results.Json(new Dictionary<string, object>
@@ -101,7 +110,9 @@ public sealed class FakeIdentityProvider : IAsyncDisposable
         var code = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(24));
         _grants[code] = new Grant(query["nonce"]!, query["code_challenge"]!, query["redirect_uri"]!, NextGroups);
         var back = $"{query["redirect_uri"]}?code={Uri.EscapeDataString(code)}&state={Uri.EscapeDataString(query["state"]!)}";
-        return Results.Redirect(back);
+        return ShowsApprovalPage
+            ? Results.Content($"<!DOCTYPE html><title>Fake provider</title><a id=\"approve\" href=\"{System.Net.WebUtility.HtmlEncode(back)}\">Approve</a>", "text/html")
+            : Results.Redirect(back);
     }
 
     private async Task<IResult> TokenAsync(HttpRequest request)

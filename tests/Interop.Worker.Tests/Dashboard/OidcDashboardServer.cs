@@ -71,7 +71,7 @@ public sealed class OidcDashboardServer : IAsyncLifetime
 
 /// <summary>One provider and one service for the sign-in tests.</summary>
 [CollectionDefinition(Name)]
-public sealed class OidcDashboardCollection : ICollectionFixture<OidcDashboardServer>
+public sealed class OidcDashboardCollection : ICollectionFixture<OidcDashboardServer>, ICollectionFixture<SystemChromium>
 {
     public const string Name = "dashboard-oidc";
 }
