@@ -254,6 +254,11 @@ public sealed partial class DashboardOidcTests(OidcDashboardServer server)
         Assert.False(query.ContainsKey("id_token_hint"));
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Equal("/sign-in", after.Headers.Location!.AbsolutePath);
+
+        // The provider sends the browser back to the signed-out callback, which ends on the sign-in page.
+        using var signedOut = await GetAsync(http, browser, await ProviderAnswersAsync(endSession));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal("/sign-in", signedOut.Headers.Location!.OriginalString);
     }
 
     /// <summary>Loads the sign-in page and posts its provider button: where the service sends the browser.</summary>
