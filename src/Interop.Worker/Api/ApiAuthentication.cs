@@ -66,7 +66,7 @@ internal static class ApiAuthentication
     {
         bearer.Authority = jwt.Authority;
         bearer.Audience = jwt.Audience;
-        bearer.RequireHttpsMetadata = true;
+        bearer.RequireHttpsMetadata = ApiJwtRoles.RequiresHttpsMetadata(jwt.Authority);
 
         // The role claim keeps its name as issued (no mapping to Microsoft's long claim types).
         bearer.MapInboundClaims = false;
@@ -77,18 +77,7 @@ internal static class ApiAuthentication
     /// <summary>Adds an identity with the API's roles for the token's role values that grant them.</summary>
     private static Task AddRoles(TokenValidatedContext context, ApiJwtOptions jwt)
     {
-        var values = context.Principal?.FindAll(jwt.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal) ?? [];
-        var roles = new List<Claim>();
-        if (values.Contains(jwt.OperateRole))
-        {
-            roles.Add(new Claim(ClaimTypes.Role, ApiRoles.Operate));
-        }
-
-        if (values.Contains(jwt.ReadRole))
-        {
-            roles.Add(new Claim(ClaimTypes.Role, ApiRoles.Read));
-        }
-
+        var roles = ApiJwtRoles.Of(context.Principal, jwt).Select(role => new Claim(ClaimTypes.Role, role));
         context.Principal?.AddIdentity(new ClaimsIdentity(roles, "InteropRoles", ClaimTypes.Name, ClaimTypes.Role));
         return Task.CompletedTask;
     }

@@ -66,7 +66,7 @@ internal sealed class ApiOptions
             errors.AddRange(Jwt.Validate($"{SectionName}:{nameof(Jwt)}"));
         }
 
-        errors.AddRange(Dashboard.Validate($"{SectionName}:{nameof(Dashboard)}"));
+        errors.AddRange(Dashboard.Validate($"{SectionName}:{nameof(Dashboard)}", Jwt));
 
         return errors;
     }
@@ -98,7 +98,10 @@ internal sealed class ApiKeyOptions
 /// <summary>JWT bearer tokens (<c>Api:Jwt</c>): the identity provider, the audience, and which role values mean read and operate.</summary>
 internal sealed class ApiJwtOptions
 {
-    /// <summary>The issuer's base URL (https); its OpenID Connect metadata gives the signing keys.</summary>
+    /// <summary>
+    /// The issuer's base URL (https; plain http only on a loopback address, for a provider on this machine); its OpenID
+    /// Connect metadata gives the signing keys, and the dashboard's sign-in endpoints when <c>Api:Dashboard:Oidc</c> is set.
+    /// </summary>
     public string? Authority { get; set; }
 
     /// <summary>The audience the tokens must be issued for.</summary>
@@ -115,9 +118,10 @@ internal sealed class ApiJwtOptions
 
     public IEnumerable<string> Validate(string path)
     {
-        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority) || authority.Scheme != Uri.UriSchemeHttps)
+        if (!Uri.TryCreate(Authority, UriKind.Absolute, out var authority)
+            || (authority.Scheme != Uri.UriSchemeHttps && ApiJwtRoles.RequiresHttpsMetadata(Authority)))
         {
-            yield return $"{path}:{nameof(Authority)} must be an absolute https URL";
+            yield return $"{path}:{nameof(Authority)} must be an absolute https URL (plain http only on a loopback address)";
         }
 
         if (string.IsNullOrWhiteSpace(Audience))

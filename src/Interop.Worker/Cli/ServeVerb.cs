@@ -30,7 +30,7 @@ internal static class ServeVerb
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         ServeServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddInteropApi(builder.Configuration);
-        builder.Services.AddInteropDashboard();
+        builder.Services.AddInteropDashboard(builder.Configuration);
         customize?.Services?.Invoke(builder.Services);
         WebApplication? app = null;
         try

@@ -9,14 +9,18 @@ namespace Interop.Worker.Dashboard;
 /// <summary>
 /// The session cookie: encrypted by data protection, HTTP-only, <c>Secure</c> always (browsers keep it over https, and
 /// over http only on this machine), SameSite=Strict, host-only (<c>__Host-</c>); sliding for
-/// <see cref="DashboardOptions.SessionLifetime"/>; and void as soon as its key is removed from <c>Api:Keys</c> or changes role.
+/// <see cref="DashboardOptions.SessionLifetime"/>; and void as soon as its key is removed from <c>Api:Keys</c> or changes role
+/// (a session opened through the identity provider: as soon as that sign-in is no longer configured; a role changed at
+/// the provider takes effect at the next sign-in, at most one session lifetime later).
 /// </summary>
 internal static class DashboardCookie
 {
     public const string Name = "__Host-Interop-Dashboard";
 
-    public static void Configure(CookieAuthenticationOptions cookie, ApiKeyRegistry keys, DashboardOptions options)
+    public static void Configure(CookieAuthenticationOptions cookie, ApiKeyRegistry keys, ApiOptions api)
     {
+        var options = api.Dashboard;
+        var providerSignIn = DashboardOidc.IsConfigured(api);
         cookie.Cookie.Name = Name;
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
@@ -32,7 +36,10 @@ internal static class DashboardCookie
             OnValidatePrincipal = async context =>
             {
                 var user = context.Principal;
-                if (!keys.IsCurrent(user?.Identity?.Name, user?.FindFirst(ClaimTypes.Role)?.Value))
+                var current = DashboardSession.IsProviderSession(user)
+                    ? providerSignIn
+                    : keys.IsCurrent(user?.Identity?.Name, user?.FindFirst(ClaimTypes.Role)?.Value);
+                if (!current)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(DashboardServices.Scheme);

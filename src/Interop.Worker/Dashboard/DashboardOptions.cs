@@ -1,8 +1,11 @@
+using Interop.Worker.Api;
+
 namespace Interop.Worker.Dashboard;
 
 /// <summary>
 /// The dashboard's settings (<c>Api:Dashboard</c>): how long a browser session lasts, and where the keys that protect
-/// its cookie are kept (so that a restart does not sign everyone out).
+/// its cookie are kept (so that a restart does not sign everyone out); and, with <c>Api:Jwt</c>, sign-in through the
+/// identity provider (<c>Oidc</c>).
 /// </summary>
 internal sealed class DashboardOptions
 {
@@ -15,7 +18,12 @@ internal sealed class DashboardOptions
     /// </summary>
     public string? KeysFolder { get; set; }
 
-    public IEnumerable<string> Validate(string path)
+    /// <summary>
+    /// Signing in through the identity provider of <c>Api:Jwt</c> (OpenID Connect); null when not configured (API keys only).
+    /// </summary>
+    public DashboardOidcOptions? Oidc { get; set; }
+
+    public IEnumerable<string> Validate(string path, ApiJwtOptions? jwt = null)
     {
         if (SessionLifetime < TimeSpan.FromMinutes(5) || SessionLifetime > TimeSpan.FromDays(7))
         {
@@ -25,6 +33,11 @@ internal sealed class DashboardOptions
         if (KeysFolder is not null && string.IsNullOrWhiteSpace(KeysFolder))
         {
             yield return $"{path}:{nameof(KeysFolder)} is empty";
+        }
+
+        foreach (var error in Oidc?.Validate($"{path}:{nameof(Oidc)}", jwt is not null) ?? [])
+        {
+            yield return error;
         }
     }
 }

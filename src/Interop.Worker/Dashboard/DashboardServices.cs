@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interop.Worker.Dashboard;
 
 /// <summary>
 /// The browser dashboard (Razor Pages under <c>Dashboard/Pages</c>, served at <c>/</c>): a cookie session opened with an
-/// API key, the <see cref="Policy"/> policy (the API's read role, by cookie only), antiforgery on every form, and the
+/// API key or (with <c>Api:Dashboard:Oidc</c>) through the identity provider of <c>Api:Jwt</c>, the <see cref="Policy"/> policy (the API's read role, by cookie only), antiforgery on every form, and the
 /// security headers. Add after <see cref="InteropApi.AddInteropApi"/>.
 /// </summary>
 internal static class DashboardServices
@@ -20,11 +21,16 @@ internal static class DashboardServices
     public const string Policy = "dashboard";
     public const string SignInPath = "/sign-in";
 
-    public static IServiceCollection AddInteropDashboard(this IServiceCollection services)
+    public static IServiceCollection AddInteropDashboard(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication().AddCookie(Scheme);
+        var authentication = services.AddAuthentication().AddCookie(Scheme);
+        if (DashboardOidc.IsConfigured(configuration))
+        {
+            DashboardOidc.Add(authentication);
+        }
+
         services.AddOptions<CookieAuthenticationOptions>(Scheme).Configure<ApiKeyRegistry, Microsoft.Extensions.Options.IOptions<ApiOptions>>(
-            (cookie, keys, api) => DashboardCookie.Configure(cookie, keys, api.Value.Dashboard));
+            (cookie, keys, api) => DashboardCookie.Configure(cookie, keys, api.Value));
         DashboardKeys.Add(services);
 
         // The cookie scheme only: a dashboard session never authenticates an API call (no CSRF on the API), nor a key the dashboard.
@@ -48,6 +54,7 @@ internal static class DashboardServices
                 o.RootDirectory = "/Dashboard/Pages";
                 o.Conventions.AuthorizeFolder("/", Policy);
                 o.Conventions.AllowAnonymousToPage("/SignIn");
+                o.Conventions.AllowAnonymousToPage("/SignedIn");
             })
             .ConfigureApplicationPartManager(parts =>
             {
@@ -68,7 +75,9 @@ internal static class DashboardServices
     /// <summary>Adds the security headers to every answer; call before <see cref="InteropApi.UseInteropApi"/>.</summary>
     public static WebApplication UseDashboardSecurityHeaders(this WebApplication app)
     {
-        app.Use(SecurityHeaders.AddAsync);
+        var api = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ApiOptions>>().Value;
+        var headers = new SecurityHeaders(DashboardOidc.IsConfigured(api) ? api.Jwt!.Authority : null);
+        app.Use(headers.AddAsync);
         return app;
     }
 

@@ -58,8 +58,8 @@ public sealed class ApiOptionsTests
     }
 
     [Theory]
-    [InlineData("http://idp.test/", "api", "Api:Jwt:Authority must be an absolute https URL")]
-    [InlineData("idp", "api", "Api:Jwt:Authority must be an absolute https URL")]
+    [InlineData("http://idp.test/", "api", "Api:Jwt:Authority must be an absolute https URL (plain http only on a loopback address)")]
+    [InlineData("idp", "api", "Api:Jwt:Authority must be an absolute https URL (plain http only on a loopback address)")]
     [InlineData("https://idp.test/", " ", "Api:Jwt:Audience is required")]
     public void Validate_Jwt_NamesTheSetting(string authority, string audience, string expected)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using Interop.Client;
 using Interop.Store;
 using Interop.Worker.Api;
+using Interop.Worker.Dashboard;
 using Interop.Worker.Report;
 using Interop.Worker.Serve;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -63,10 +64,12 @@ public sealed class ApiServer : IAsyncLifetime
 
     /// <summary>
     /// The app as the tests run it; <paramref name="settings"/> replace the defaults (start-up failure tests);
-    /// <paramref name="services"/> registers before the app's own services (a fake clock).
+    /// <paramref name="services"/> registers before the app's own services (a fake clock); <paramref name="dashboard"/>
+    /// adds the dashboard as <c>serve</c> does (security headers first, pages after the API).
     /// </summary>
     internal static WebApplication Build(
-        IDictionary<string, string?> settings, ISyncTrigger trigger, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
+        IDictionary<string, string?> settings, ISyncTrigger trigger, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null,
+        bool dashboard = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, Args = [] });
         builder.Configuration.Sources.Clear();
@@ -82,6 +85,11 @@ public sealed class ApiServer : IAsyncLifetime
         builder.Services.AddSingleton(trigger);
         builder.Services.AddSingleton<ITrialSummarySource, FakeTrialSummarySource>();
         builder.Services.AddInteropApi(builder.Configuration);
+        if (dashboard)
+        {
+            builder.Services.AddInteropDashboard(builder.Configuration);
+        }
+
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
             // The identity provider's metadata, given here so that no request leaves the test.
@@ -92,7 +100,17 @@ public sealed class ApiServer : IAsyncLifetime
         });
 
         var app = builder.Build();
+        if (dashboard)
+        {
+            app.UseDashboardSecurityHeaders();
+        }
+
         app.UseInteropApi();
+        if (dashboard)
+        {
+            app.MapInteropDashboard();
+        }
+
         app.MapGet("/health/live", () => "Healthy").AllowAnonymous();
         app.MapGet("/unmarked", () => "should need a caller");
         return app;

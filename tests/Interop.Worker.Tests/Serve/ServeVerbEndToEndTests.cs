@@ -62,6 +62,7 @@ public sealed class ServeVerbEndToEndTests
     [InlineData("CdsHooks:TrustedClients:epic:Issuer", "https://ehr.test", "CdsHooks:ServiceBaseUrl is required")]
     [InlineData("CdsHooks:TrustedClients:epic:JwksUri", "https://ehr.test/jwks", "CdsHooks:TrustedClients:epic:JwksUri is not a known setting")]
     [InlineData("CdsHooks:ServiceBaseUrl", "http://interop.hospital.test", "CdsHooks:ServiceBaseUrl must be an absolute https URL")]
+    [InlineData("Api:Dashboard:Oidc:ClientId", "interop-dashboard", "Api:Dashboard:Oidc needs Api:Jwt")]
     public async Task Serve_BadSetting_ExitsTwoNamingIt(string key, string value, string named)
     {
         using var folder = new TempFolder();
