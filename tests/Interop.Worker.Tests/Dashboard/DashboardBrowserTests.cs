@@ -11,43 +11,19 @@ namespace Interop.Worker.Tests.Dashboard;
 /// Each test saves screenshots to <see cref="SystemChromium.ScreenshotFolder"/>.
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium chromium) : IAsyncLifetime
+public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium chromium) : ChromiumPageTest(chromium)
 {
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (SystemChromium.Unavailable is not null)
-        {
-            return;
-        }
-
-        // A fresh context per test: no cookie from another test.
-        _context = await chromium.Browser.CreateBrowserContextAsync();
-        _page = await _context.NewPageAsync();
-        await _page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.CloseAsync();
-        }
-    }
-
     [ChromiumFact]
     public async Task SignIn_ReadKey_OpensTheCohortWithTheApiFigures()
     {
-        var signIn = await _page.GoToAsync(Url("/"));
-        Assert.Equal("/sign-in", new Uri(_page.Url).AbsolutePath);
+        var signIn = await Page.GoToAsync(Url("/"));
+        Assert.Equal("/sign-in", new Uri(Page.Url).AbsolutePath);
         Assert.True(signIn.Ok);
         await ShotAsync("01-sign-in");
 
         await SignInAsync(DashboardServer.ReadKey);
 
-        Assert.Equal("/", new Uri(_page.Url).AbsolutePath);
+        Assert.Equal("/", new Uri(Page.Url).AbsolutePath);
         var summary = await server.Api.GetSummaryAsync();
         Assert.Equal(Text(summary.Patients), await FigureAsync("patients"));
         Assert.Equal(Text(summary.Eligible), await FigureAsync("eligible"));
@@ -60,11 +36,11 @@ public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium
         Assert.Equal(summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), await TextAsync("#as-of"));
 
         // The Kaplan-Meier plot loaded as an image (the browser decoded the SVG the report draws).
-        await _page.WaitForFunctionAsync("() => { const i = document.querySelector('figure img'); return i && i.complete; }");
-        Assert.True(await _page.EvaluateExpressionAsync<int>("document.querySelector('figure img').naturalWidth") > 0);
+        await Page.WaitForFunctionAsync("() => { const i = document.querySelector('figure img'); return i && i.complete; }");
+        Assert.True(await Page.EvaluateExpressionAsync<int>("document.querySelector('figure img').naturalWidth") > 0);
         await ShotAsync("02-cohort");
 
-        var cookie = Assert.Single(await _page.GetCookiesAsync(), c => c.Name == DashboardCookie.Name);
+        var cookie = Assert.Single(await Page.GetCookiesAsync(), c => c.Name == DashboardCookie.Name);
         Assert.True(cookie.HttpOnly);
         Assert.True(cookie.Secure);
         Assert.Equal(SameSite.Strict, cookie.SameSite);
@@ -73,17 +49,17 @@ public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium
     [ChromiumFact]
     public async Task SignIn_WrongKey_IsRefusedAndOpensNothing()
     {
-        await _page.GoToAsync(Url("/sign-in"));
+        await Page.GoToAsync(Url("/sign-in"));
 
         var answer = await SignInAsync("not-a-key-of-this-service");
 
         Assert.Equal(401, (int)answer.Status);
         Assert.Equal("The key is not recognised.", await TextAsync("#sign-in-error"));
-        Assert.DoesNotContain(await _page.GetCookiesAsync(), c => c.Name == DashboardCookie.Name);
+        Assert.DoesNotContain(await Page.GetCookiesAsync(), c => c.Name == DashboardCookie.Name);
         await ShotAsync("03-wrong-key");
 
-        await _page.GoToAsync(Url("/subjects"));
-        Assert.Equal("/sign-in", new Uri(_page.Url).AbsolutePath);
+        await Page.GoToAsync(Url("/subjects"));
+        Assert.Equal("/sign-in", new Uri(Page.Url).AbsolutePath);
     }
 
     [ChromiumFact]
@@ -91,15 +67,15 @@ public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium
     {
         var eligible = (await server.Api.ListSubjectsAsync(verdict: "eligible", take: 1)).Items[0];
         var expected = await server.Api.GetSubjectAsync(eligible.PatientId);
-        await _page.GoToAsync(Url("/sign-in"));
+        await Page.GoToAsync(Url("/sign-in"));
         await SignInAsync(DashboardServer.ReadKey);
 
-        await _page.GoToAsync(Url("/subjects?verdict=eligible"));
+        await Page.GoToAsync(Url("/subjects?verdict=eligible"));
         await ShotAsync("04-subjects-eligible");
-        await Task.WhenAll(_page.WaitForNavigationAsync(), _page.ClickAsync($"#subjects-table a[href^='/subjects/{eligible.PatientId}']"));
+        await Task.WhenAll(Page.WaitForNavigationAsync(), Page.ClickAsync($"#subjects-table a[href^='/subjects/{eligible.PatientId}']"));
 
-        Assert.Equal($"/subjects/{eligible.PatientId}", new Uri(_page.Url).AbsolutePath);
-        var rows = await _page.EvaluateExpressionAsync<string[][]>(
+        Assert.Equal($"/subjects/{eligible.PatientId}", new Uri(Page.Url).AbsolutePath);
+        var rows = await Page.EvaluateExpressionAsync<string[][]>(
             "[...document.querySelectorAll('#criteria-table tbody tr')].map(r => [...r.children].map(c => c.textContent.trim()))");
         Assert.Equal(expected.Criteria.Count, rows.Length);
         foreach (var (criterion, row) in expected.Criteria.Zip(rows))
@@ -115,18 +91,18 @@ public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium
     [ChromiumFact]
     public async Task Pages_SignedIn_CarryTheStrictContentSecurityPolicy()
     {
-        await _page.GoToAsync(Url("/sign-in"));
+        await Page.GoToAsync(Url("/sign-in"));
         await SignInAsync(DashboardServer.ReadKey);
 
         foreach (var (path, shot) in new[] { ("/runs", "06-runs"), ("/health", "07-health"), ("/", null) })
         {
-            var answer = await _page.GoToAsync(Url(path));
+            var answer = await Page.GoToAsync(Url(path));
             Assert.True(answer.Ok, path);
             Assert.Equal(SecurityHeaders.ContentSecurityPolicy, answer.Headers["content-security-policy"]);
             Assert.Contains("frame-ancestors 'none'", answer.Headers["content-security-policy"], StringComparison.Ordinal);
             Assert.DoesNotContain("script-src", answer.Headers["content-security-policy"], StringComparison.Ordinal);
             Assert.Equal("nosniff", answer.Headers["x-content-type-options"]);
-            Assert.Equal(0, await _page.EvaluateExpressionAsync<int>("document.scripts.length"));
+            Assert.Equal(0, await Page.EvaluateExpressionAsync<int>("document.scripts.length"));
             if (shot is not null)
             {
                 await ShotAsync(shot);
@@ -137,9 +113,9 @@ public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium
     /// <summary>Types the key and submits the sign-in form; the answer to the form's post.</summary>
     private async Task<IResponse> SignInAsync(string key)
     {
-        await _page.TypeAsync("#key", key);
-        var navigation = _page.WaitForNavigationAsync();
-        await _page.ClickAsync("form.sign-in button[type=submit]");
+        await Page.TypeAsync("#key", key);
+        var navigation = Page.WaitForNavigationAsync();
+        await Page.ClickAsync("form.sign-in button[type=submit]");
         return await navigation;
     }
 
@@ -148,10 +124,10 @@ public sealed class DashboardBrowserTests(DashboardServer server, SystemChromium
     private Task<string> FigureAsync(string name) => TextAsync($"[data-figure='{name}']");
 
     private Task<string> TextAsync(string selector) =>
-        _page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
+        Page.EvaluateFunctionAsync<string>("s => document.querySelector(s).textContent.trim()", selector);
 
     private Task ShotAsync(string name) =>
-        _page.ScreenshotAsync(Path.Combine(SystemChromium.ScreenshotFolder, name + ".png"), new ScreenshotOptions { FullPage = true });
+        Page.ScreenshotAsync(Path.Combine(SystemChromium.ScreenshotFolder, name + ".png"), new ScreenshotOptions { FullPage = true });
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

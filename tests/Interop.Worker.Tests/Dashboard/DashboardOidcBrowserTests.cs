@@ -10,60 +10,37 @@ namespace Interop.Worker.Tests.Dashboard;
 /// provider's site, is sent once the landing page moves on.
 /// </summary>
 [Collection(OidcDashboardCollection.Name)]
-public sealed class DashboardOidcBrowserTests(OidcDashboardServer server, SystemChromium chromium) : IAsyncLifetime
+public sealed class DashboardOidcBrowserTests(OidcDashboardServer server, SystemChromium chromium) : ChromiumPageTest(chromium)
 {
-    private IBrowserContext _context = null!;
-    private IPage _page = null!;
-
-    public async Task InitializeAsync()
-    {
-        if (SystemChromium.Unavailable is not null)
-        {
-            return;
-        }
-
-        _context = await chromium.Browser.CreateBrowserContextAsync();
-        _page = await _context.NewPageAsync();
-        await _page.SetViewportAsync(new ViewPortOptions { Width = 1280, Height = 900 });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.CloseAsync();
-        }
-    }
-
     [ChromiumFact]
     public async Task ProviderSignIn_InABrowser_LandsOnTheCohortPageSignedIn()
     {
         var violations = new List<string>();
-        _page.Console += (_, e) => violations.Add(e.Message.Text);
-        await _page.GoToAsync(new Uri(server.BaseAddress, "/").ToString());
-        Assert.Equal("/sign-in", new Uri(_page.Url).AbsolutePath);
-        await _page.ScreenshotAsync(Path.Combine(SystemChromium.ScreenshotFolder, "oidc-01-sign-in.png"));
+        Page.Console += (_, e) => violations.Add(e.Message.Text);
+        await Page.GoToAsync(new Uri(server.BaseAddress, "/").ToString());
+        Assert.Equal("/sign-in", new Uri(Page.Url).AbsolutePath);
+        await Page.ScreenshotAsync(Path.Combine(SystemChromium.ScreenshotFolder, "oidc-01-sign-in.png"));
 
         server.Provider.ShowsApprovalPage = true;
         try
         {
-            await _page.ClickAsync("#sign-in-provider");
-            await _page.WaitForSelectorAsync("#approve");
-            await _page.ClickAsync("#approve");
+            await Page.ClickAsync("#sign-in-provider");
+            await Page.WaitForSelectorAsync("#approve");
+            await Page.ClickAsync("#approve");
         }
         finally
         {
             server.Provider.ShowsApprovalPage = false;
         }
 
-        await WaitForAsync(() => new Uri(_page.Url).AbsolutePath == "/" && new Uri(_page.Url).Port == server.BaseAddress.Port);
-        await _page.WaitForSelectorAsync("h1");
+        await WaitForAsync(() => new Uri(Page.Url).AbsolutePath == "/" && new Uri(Page.Url).Port == server.BaseAddress.Port);
+        await Page.WaitForSelectorAsync("h1");
 
-        await _page.ScreenshotAsync(Path.Combine(SystemChromium.ScreenshotFolder, "oidc-02-cohort.png"));
-        Assert.Equal("Cohort", await _page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent.trim()"));
-        Assert.Equal(FakeIdentityProvider.Subject, await _page.EvaluateExpressionAsync<string>("document.querySelector('.who strong').textContent.trim()"));
+        await Page.ScreenshotAsync(Path.Combine(SystemChromium.ScreenshotFolder, "oidc-02-cohort.png"));
+        Assert.Equal("Cohort", await Page.EvaluateExpressionAsync<string>("document.querySelector('h1').textContent.trim()"));
+        Assert.Equal(FakeIdentityProvider.Subject, await Page.EvaluateExpressionAsync<string>("document.querySelector('.who strong').textContent.trim()"));
         Assert.DoesNotContain(violations, m => m.Contains("Content Security Policy", StringComparison.Ordinal));
-        var cookies = await _page.GetCookiesAsync(server.BaseAddress.ToString());
+        var cookies = await Page.GetCookiesAsync(server.BaseAddress.ToString());
         var session = Assert.Single(cookies, c => c.Name == DashboardCookie.Name);
         Assert.True(session.HttpOnly);
         Assert.Equal(SameSite.Strict, session.SameSite);
@@ -74,7 +51,7 @@ public sealed class DashboardOidcBrowserTests(OidcDashboardServer server, System
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"the browser is at {_page.Url}");
+            Assert.True(DateTime.UtcNow < deadline, $"the browser is at {Page.Url}");
             await Task.Delay(100);
         }
     }
