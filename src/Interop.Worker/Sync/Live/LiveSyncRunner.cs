@@ -116,7 +116,6 @@ internal sealed class LiveSyncRunner(
     private async Task<RunReport> SyncAsync(
         LiveSyncRequest request, AsOf asOf, SyncRunScope run, DateTimeOffset startedAt, long started, long requestsBefore, CancellationToken cancellationToken)
     {
-        var runId = run.RunId;
         var settings = interopOptions.Value;
         var rules = ruleOptions.Value;
         var options = liveOptions.Value;
@@ -185,117 +184,17 @@ internal sealed class LiveSyncRunner(
 
         // A record the export could not give (an error file) may be anyone's: no outcome is trusted this run (as in file mode).
         var withholdAll = found.Quarantined.Any(q => q.AffectsEveryPatient);
-        var covered = new HashSet<string>(StringComparer.Ordinal);
-        var evaluated = new HashSet<string>(StringComparer.Ordinal);
+        var perCandidate = new CandidateSync(request, asOf, run, store, step, writeBack, parking, progress, drift, reconcile, withholdAll, logger)
+        {
+            AfterTransaction = AfterTransaction,
+        };
 
         foreach (var candidate in candidates)
         {
             display?.Advance();
             cancellationToken.ThrowIfCancellationRequested();
             run.ThrowIfLeaseLost();
-            if (covered.Contains(candidate))
-            {
-                continue;
-            }
-
-            var stage = SyncStage.Read;
-            try
-            {
-                var (assembled, patientIds) = await reader.ReadAsync(candidate, cancellationToken);
-                covered.UnionWith(patientIds);
-                progress.AddRead(assembled);
-
-                var plans = new List<(string PatientId, List<Resource> Derived, Provenance? Provenance, SubjectStatus? Status)>();
-                foreach (var patient in assembled.Patients)
-                {
-                    var patientId = patient.Record.PatientId;
-                    if (!evaluated.Add(patientId))
-                    {
-                        continue;
-                    }
-
-                    // Evaluation, outcomes and validation before write (issue 5): a quarantined record or a resource failing its
-                    // profile withholds the patient's whole write-back.
-                    stage = SyncStage.Evaluate;
-                    var prepared = step.Prepare(patient, asOf, request.WriteResearchSubject, withholdAll);
-                    if (prepared.Withheld is { } withheld)
-                    {
-                        progress.Quarantined.AddRange(withheld.Reason == PatientResult.QuarantinedInput ? patient.Quarantined : withheld.Failures);
-                        progress.Tally.AddWithheld();
-                        LiveSyncLog.PatientWithheld(logger, ehr, patientId, withheld.Reason!);
-                        await QueueAsync(request, patientId, withheld.Reason!, cancellationToken);
-                        continue;
-                    }
-
-                    var (assessment, outcomes) = (prepared.Assessment!, prepared.Outcomes!);
-                    progress.Tally.Add(assessment.Eligibility);
-                    progress.Warnings.AddRange(AssessmentWarnings.Of(assessment));
-                    plans.Add((patientId, [.. outcomes.Observations, .. OptionalSubject(outcomes)], outcomes.Provenance, SubjectStatusMapping.From(ehr, assessment, patient.Record.Death, runId)));
-                }
-
-                // Ids read but no longer screened (or merged away): whatever the ledger holds for them is retracted.
-                foreach (var id in patientIds.Where(id => !evaluated.Contains(id)).Order(StringComparer.Ordinal))
-                {
-                    plans.Add((id, [], null, null));
-                }
-
-                foreach (var (patientId, derived, provenance, status) in plans)
-                {
-                    if (drift.StillParked.Contains(patientId))
-                    {
-                        // Parked until its duplicated identifier is fixed by hand (reported by the scan): nothing is written.
-                        continue;
-                    }
-
-                    stage = SyncStage.Write;
-                    run.ThrowIfLeaseLost();
-                    // Not cancellable: a patient's write-back that has started finishes (bounded by the client's own timeouts),
-                    // so that stopping the service never leaves a transaction's outcome unknown; the run stops before the next candidate.
-                    var result = await writeBack.WriteAsync(request, patientId, derived, provenance, reconcile.Contains(patientId), CancellationToken.None);
-                    progress.Drift.AddRange(result.Drift);
-                    if (result.Duplicates.Count > 0)
-                    {
-                        progress.AddDuplicates(await parking.QueueAsync(ehr, patientId, result.Duplicates, CancellationToken.None));
-                        continue;
-                    }
-
-                    if (result.Failures.Count > 0)
-                    {
-                        // The transaction as built failed its profiles: nothing was written; reported and retried like a failed write.
-                        progress.Quarantined.AddRange(result.Failures);
-                        progress.AddFailed();
-                        LiveSyncLog.PatientWithheld(logger, ehr, patientId, "validation-failed");
-                        await QueueAsync(request, patientId, "validation-failed", cancellationToken);
-                        continue;
-                    }
-
-                    if (status is not null && !request.DryRun)
-                    {
-                        await store.UpsertSubjectStatusesAsync([status], CancellationToken.None);
-                    }
-
-                    if (progress.AddWrite(result))
-                    {
-                        AfterTransaction?.Invoke(progress.Transactions);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is FhirEhrException or TerminologyMapException && !cancellationToken.IsCancellationRequested)
-            {
-                // Only the failures a patient's step is expected to meet (the EHR, its protocol, the site's terminology) are
-                // this patient's and retried next run; anything else is a bug and stops the run loudly.
-                progress.AddFailed();
-                var reason = ex switch
-                {
-                    FhirUnavailableException => "ehr-unavailable",
-                    FhirServerException { StatusCode: System.Net.HttpStatusCode.PreconditionFailed } when stage == SyncStage.Write => "write-conflict",
-                    FhirServerException => stage == SyncStage.Write ? "write-rejected" : "read-rejected",
-                    FhirProtocolException => "ehr-protocol",
-                    _ => SyncStages.FailureReason(stage),
-                };
-                LiveSyncLog.PatientFailed(logger, ehr, candidate, reason, ex.GetType().Name);
-                await QueueAsync(request, candidate, reason, cancellationToken);
-            }
+            await perCandidate.RunAsync(candidate, reader, cancellationToken);
         }
 
         if (!request.DryRun)
@@ -326,16 +225,5 @@ internal sealed class LiveSyncRunner(
         };
         LiveSyncLog.Finished(logger, ehr, report.OutcomesWritten, report.OutcomesUnchanged, report.PatientsFailed, report.RequestsMade, report.ExitCode);
         return report;
-    }
-
-    private static IEnumerable<Resource> OptionalSubject(PatientOutcomes outcomes) =>
-        outcomes.ResearchSubject is { } subject ? [subject] : [];
-
-    private async System.Threading.Tasks.Task QueueAsync(LiveSyncRequest request, string patientId, string reason, CancellationToken cancellationToken)
-    {
-        if (!request.DryRun)
-        {
-            await store.RecordPendingPatientAsync(request.EhrName, patientId, reason, cancellationToken);
-        }
     }
 }
