@@ -37,26 +37,7 @@ internal static class LiveSyncVerb
         var reportPath = Path.Combine(parsed.GetValue(sync.Out) ?? settings.OutputFolder, FileSyncRunner.ReportFileName);
         var request = LiveSyncRequests.For(services, target.Name, siteMaps, parsed.GetValue(sync.DryRun));
 
-        // The EHR's CapabilityStatement (one request, and its parse) and the store's migration check do not depend on each
-        // other: started together, a run waits for the slower, not for both (an unchanged rerun is mostly start-up).
-        if (!request.DryRun)
-        {
-            // On the thread pool: the client's first call builds its HTTP pipeline synchronously, which would otherwise hold up the migration check.
-            var client = request.Client;
-            request = request with { RequestsBefore = client.RequestCount, Capabilities = Task.Run(() => client.CapabilitiesAsync(cancellationToken), cancellationToken) };
-        }
-
-        try
-        {
-            await services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
-        }
-        catch (Exception) when (request.Capabilities is { } pending)
-        {
-            // The store's failure is the one reported; the EHR's answer, whatever it was, is not awaited by anyone else.
-            _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            throw;
-        }
-
+        await services.GetRequiredService<StateStore>().MigrateAsync(cancellationToken);
         RunReport report;
         try
         {

@@ -157,7 +157,7 @@ internal sealed class FileSyncRunner(
                 counts.Tally.Add(patient.Assessment!.Eligibility);
                 counts.Warnings.AddRange(AssessmentWarnings.Of(patient.Assessment));
                 statuses.Add(SubjectStatusMapping.From(RunHistory.FileTarget, patient.Assessment, patient.Patient.Record.Death, runId));
-                counts.AddFileOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
+                counts.Tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
                 if (sink is not null)
                 {
                     await sink.WriteAsync(outcomes, cancellationToken);

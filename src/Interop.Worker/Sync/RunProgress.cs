@@ -107,9 +107,6 @@ internal sealed class RunProgress(bool live)
         }
     }
 
-    /// <summary>File mode: one patient's outcomes written to the files (each file run writes every outcome again).</summary>
-    public void AddFileOutcomes(IEnumerable<string> outcomeCodes) => Tally.AddOutcomes(outcomeCodes);
-
     public RunReport ToReport(bool dryRun, AsOf asOf, RuleSetIdentity ruleSet, DateTimeOffset startedAt, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(asOf);

@@ -28,15 +28,6 @@ public sealed record LiveSyncRequest(string EhrName, FhirClient Client, IReadOnl
     /// <summary>Where a Bulk export's files are staged (<c>Ehrs:&lt;name&gt;:Bulk:StagingFolder</c>).</summary>
     public string BulkStagingFolder { get; init; } = "bulk-staging";
 
-    /// <summary>
-    /// The EHR's CapabilityStatement, already being fetched by the caller (the CLI starts it while the state store migrates,
-    /// so that a run does not wait for one and then the other); null: the runner fetches it.
-    /// </summary>
-    public Task<Hl7.Fhir.Model.CapabilityStatement>? Capabilities { get; init; }
-
-    /// <summary>The client's request count before <see cref="Capabilities"/> was started: the run's requests are counted from it.</summary>
-    public long? RequestsBefore { get; init; }
-
     /// <summary>The EHR's <c>CapabilityStatement.implementation.url</c>, part of its identity (set by the runner; null when not given).</summary>
     public string? ImplementationUrl { get; init; }
 }

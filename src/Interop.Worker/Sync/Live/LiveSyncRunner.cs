@@ -53,7 +53,7 @@ internal sealed class LiveSyncRunner(
         ArgumentNullException.ThrowIfNull(asOf);
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
-        var requestsBefore = request.RequestsBefore ?? request.Client.RequestCount;
+        var requestsBefore = request.Client.RequestCount;
         try
         {
             return await RunOnceAsync(request, asOf, started, startedAt, requestsBefore, cancellationToken);
@@ -75,7 +75,7 @@ internal sealed class LiveSyncRunner(
         string? implementationUrl = null;
         if (!request.DryRun)
         {
-            var capabilities = await (request.Capabilities ?? request.Client.CapabilitiesAsync(cancellationToken));
+            var capabilities = await request.Client.CapabilitiesAsync(cancellationToken);
             var missing = EhrCapabilities.MissingForWriteBack(capabilities);
             if (missing.Count > 0)
             {
