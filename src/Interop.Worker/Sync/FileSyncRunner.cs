@@ -9,6 +9,7 @@ using Interop.Fhir.Outcomes;
 using Interop.Fhir.Terminology;
 using Interop.Store;
 using Interop.Sync;
+using Interop.Sync.Sources;
 using Interop.Worker.Configuration;
 using Interop.Worker.Sync.Lease;
 using Microsoft.Extensions.Logging;
@@ -88,30 +89,9 @@ internal sealed class FileSyncRunner(
         SyncLog.RuleSetChangedIfSo(logger, ruleSet);
 
         var terminology = TerminologyMap.Load(request.SiteMaps);
-        var assembler = new PatientRecordAssembler(new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value));
-        var skipped = new List<SourceNote>();
+        var mapper = new FhirFactMapper(terminology, settings.TimeZone(), readingOptions.Value);
         progress?.Phase("reading the source");
-        await foreach (var item in new NdjsonFolderReader().ReadAsync(request.Source, cancellationToken))
-        {
-            if (item.Resource is not null)
-            {
-                assembler.Add(item.Resource, item.Location);
-            }
-            else if (item.Failure is not null)
-            {
-                assembler.AddUnattributed(item.Failure);
-            }
-            else if (item.Deletion is { } deletion)
-            {
-                assembler.AddDeletion(deletion.ResourceType, deletion.Id, item.Location);
-            }
-            else if (item.Note is not null)
-            {
-                skipped.Add(item.Note);
-            }
-        }
-
-        var assembled = assembler.Complete();
+        var (assembled, skipped) = await NdjsonFolderRecords.ReadAsync(request.Source, mapper, cancellationToken);
         var counts = new RunProgress(live: false);
         counts.AddRead(assembled, everyQuarantine: true);
         counts.Skipped.AddRange(skipped);
