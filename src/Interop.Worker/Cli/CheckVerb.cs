@@ -1,7 +1,8 @@
+using Interop.Ehr.Rest;
 using System.CommandLine;
 using Interop.Worker.Check;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

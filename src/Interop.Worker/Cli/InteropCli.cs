@@ -6,7 +6,7 @@ using Interop.Fhir.Terminology;
 using Interop.Store;
 using Interop.Worker.Check;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -5,7 +5,7 @@ using Interop.Worker.Dashboard;
 using Interop.Worker.Health;
 using Interop.Worker.Report;
 using Interop.Worker.Serve;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

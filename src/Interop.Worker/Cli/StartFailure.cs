@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Security.Cryptography;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.AspNetCore.Connections;
 
 namespace Interop.Worker.Cli;

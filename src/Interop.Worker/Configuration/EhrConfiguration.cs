@@ -1,3 +1,4 @@
+using Interop.Ehr.Rest;
 using Interop.Ehr.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

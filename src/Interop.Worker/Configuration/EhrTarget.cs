@@ -1,3 +1,4 @@
+using Interop.Ehr.Rest;
 using Interop.Ehr.Auth;
 using Interop.Ehr.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;

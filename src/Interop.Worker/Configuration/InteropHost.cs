@@ -1,9 +1,9 @@
 using Interop.Domain.Rules;
 using Interop.Fhir.Mapping;
 using Interop.Store;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Lease;
-using Interop.Worker.Sync.Live;
+using Interop.Sync;
+using Interop.Sync.Lease;
+using Interop.Sync.Live;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
@@ -78,6 +78,11 @@ internal static class InteropHost
         builder.Services.AddSingleton<IValidateOptions<RunLeaseOptions>, RunLeaseOptionsValidator>();
         builder.Services.AddSingleton<RunLeases>();
         Sync.Progress.RunProgressServices.AddLogged(builder.Services);
+        builder.Services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<InteropOptions>>().Value;
+            return new TrialSite(settings.StudyId, settings.TimeZone());
+        });
         builder.Services.AddSingleton<FileSyncRunner>();
         LiveSyncServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<LiveSyncRunner>();

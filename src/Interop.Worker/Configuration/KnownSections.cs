@@ -7,8 +7,8 @@ using Interop.Worker.Api;
 using Interop.Worker.CdsHooks.ClientAuthentication;
 using Interop.Worker.Health;
 using Interop.Worker.Serve;
-using Interop.Worker.Sync.Lease;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Lease;
+using Interop.Sync.Live;
 using Interop.Worker.Telemetry;
 
 namespace Interop.Worker.Configuration;

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Interop.Store;
 using Interop.Worker.Cli;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

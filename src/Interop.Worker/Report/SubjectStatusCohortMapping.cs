@@ -2,7 +2,7 @@ using Interop.Domain.Cohort;
 using Interop.Domain.Results;
 using Interop.Fhir.Outcomes;
 using Interop.Store;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using CriterionStatus = Interop.Domain.Results.CriterionStatus;
 
 namespace Interop.Worker.Report;

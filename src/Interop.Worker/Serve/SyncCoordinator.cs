@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Interop.Ehr.Ndjson;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Terminology;
-using Interop.Worker.Sync.Lease;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Lease;
+using Interop.Sync.Live;
 using Interop.Worker.Telemetry;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,7 @@
 using Interop.Ehr.Rest;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Live;
+using Interop.Sync;
+using Interop.Sync.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Interop.Worker.Serve;
-using Interop.Worker.Sync;
+using Interop.Sync;
 
 namespace Interop.Worker.Telemetry;
 

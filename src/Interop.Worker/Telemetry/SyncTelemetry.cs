@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Interop.Worker.Serve;
-using Interop.Worker.Sync;
+using Interop.Sync;
 
 namespace Interop.Worker.Telemetry;
 

@@ -1,6 +1,6 @@
 using Interop.Worker.Configuration;
 using Interop.Worker.Serve;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

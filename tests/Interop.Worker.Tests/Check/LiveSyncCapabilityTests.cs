@@ -1,5 +1,5 @@
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 using Task = System.Threading.Tasks.Task;
 

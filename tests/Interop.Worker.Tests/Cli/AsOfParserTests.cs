@@ -1,4 +1,4 @@
-using Interop.Worker.Sync;
+using Interop.Sync;
 
 namespace Interop.Worker.Tests.Cli;
 

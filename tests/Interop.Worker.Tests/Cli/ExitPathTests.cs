@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Interop.Testing;
 using Interop.Worker.Cli;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.Extensions.Configuration;
 
 namespace Interop.Worker.Tests.Cli;

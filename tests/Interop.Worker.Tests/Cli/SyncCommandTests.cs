@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 
 namespace Interop.Worker.Tests.Cli;
 

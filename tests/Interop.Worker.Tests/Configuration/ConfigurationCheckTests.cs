@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Interop.Testing;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,6 @@
 using Interop.Fhir.Terminology;
 using Interop.Testing;
-using Interop.Worker.Sync.Bulk;
+using Interop.Sync.Bulk;
 
 namespace Interop.Worker.Tests.Live;
 

@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 using Interop.Fhir.Outcomes;
 using Interop.Store;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 
 namespace Interop.Worker.Tests.Live;
@@ -32,7 +32,7 @@ public sealed class BulkSyncTests
             (byRest.PatientsScreened, byRest.Eligible, byRest.Ineligible, byRest.Undetermined, byRest.OutcomesWritten, byRest.ExitCode),
             (byBulk.PatientsScreened, byBulk.Eligible, byBulk.Ineligible, byBulk.Undetermined, byBulk.OutcomesWritten, byBulk.ExitCode));
         Assert.Null(byRest.BulkExport);
-        var export = Assert.IsType<Interop.Worker.Sync.Live.BulkReadSummary>(byBulk.BulkExport);
+        var export = Assert.IsType<Interop.Sync.Pipeline.BulkReadSummary>(byBulk.BulkExport);
         Assert.False(export.Incremental);
         Assert.True(export.FilesDownloaded > 0);
         Assert.False(byBulk.Incremental);
@@ -50,7 +50,7 @@ public sealed class BulkSyncTests
         var restAgain = await rest.SyncAsync();
         var bulkAgain = await bulk.SyncAsync();
 
-        Assert.True(Assert.IsType<Interop.Worker.Sync.Live.BulkReadSummary>(bulkAgain.BulkExport).Incremental);
+        Assert.True(Assert.IsType<Interop.Sync.Pipeline.BulkReadSummary>(bulkAgain.BulkExport).Incremental);
         Assert.True(bulkAgain.OutcomesWritten > 0);
         Assert.Equal(restAgain.OutcomesWritten, bulkAgain.OutcomesWritten);
         Assert.Equal(await OutcomesAsync(rest), await OutcomesAsync(bulk));
@@ -100,7 +100,7 @@ public sealed class BulkSyncTests
         Assert.True(second.ExitCode == ExitCodes.Success, second.Output + second.Error);
 
         var report = JsonSerializer.Deserialize<RunReport>(await File.ReadAllTextAsync(folder.Combine("out", "run-report.json")), RunReportWriter.Options)!;
-        var export = Assert.IsType<Interop.Worker.Sync.Live.BulkReadSummary>(report.BulkExport);
+        var export = Assert.IsType<Interop.Sync.Pipeline.BulkReadSummary>(report.BulkExport);
         Assert.True(export.Resumed);
         Assert.True(export.FilesReused >= saved.Fetched.Count, $"reused {export.FilesReused}, saved {saved.Fetched.Count}");
         Assert.True(export.FilesDownloaded > 0);

@@ -12,9 +12,9 @@ using Interop.Fhir.Serialization;
 using Interop.Store;
 using Interop.Testing;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Lease;
-using Interop.Worker.Sync.Live;
+using Interop.Sync;
+using Interop.Sync.Lease;
+using Interop.Sync.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -102,7 +102,7 @@ internal sealed class LiveEhr : IAsyncDisposable
             o.Read = bulk ? Interop.Ehr.Bulk.EhrReadMode.Bulk : Interop.Ehr.Bulk.EhrReadMode.Rest;
             o.Bulk.MinPollInterval = TimeSpan.Zero;
         });
-        services.AddSingleton<Interop.Ehr.Bulk.IBulkExportStateStore>(new Interop.Worker.Sync.Bulk.StoreBulkExportState(ehr.Store));
+        services.AddSingleton<Interop.Ehr.Bulk.IBulkExportStateStore>(new Interop.Sync.Bulk.StoreBulkExportState(ehr.Store));
         services.AddHttpClient("Interop.Ehr.Fhir." + EhrName).AddHttpMessageHandler(() => new RejectingHandler(ehr));
         ehr._services = services.BuildServiceProvider();
         ehr.Client = ehr._services.GetRequiredKeyedService<FhirClient>(EhrName);
@@ -129,7 +129,7 @@ internal sealed class LiveEhr : IAsyncDisposable
         Func<Bundle, Bundle>? beforeTransactionValidation = null) => new(
         Store,
         Time,
-        Options.Create(new InteropOptions()),
+        new TrialSite(new InteropOptions().StudyId, new InteropOptions().TimeZone()),
         Options.Create(new TrialRuleOptions()),
         Options.Create(new ReadingOptions()),
         Options.Create(new LiveSyncOptions()),

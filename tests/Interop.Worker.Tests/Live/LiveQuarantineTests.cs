@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Interop.Store;
-using Interop.Worker.Sync;
+using Interop.Sync;
 
 namespace Interop.Worker.Tests.Live;
 

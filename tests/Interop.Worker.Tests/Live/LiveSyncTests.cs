@@ -6,8 +6,7 @@ using Interop.Fhir.Terminology;
 using Interop.Store;
 using Interop.Sync;
 using Interop.Testing;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 using Interop.Worker.Tests.EndToEnd;
 using Task = System.Threading.Tasks.Task;
 

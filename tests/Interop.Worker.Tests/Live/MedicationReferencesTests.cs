@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 
 namespace Interop.Worker.Tests.Live;
 

@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using Interop.Store;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 
 namespace Interop.Worker.Tests.Live;
 

@@ -1,6 +1,6 @@
 using Interop.Store;
-using Interop.Worker.Sync.Lease;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Lease;
+using Interop.Sync.Live;
 using Microsoft.Extensions.Time.Testing;
 using Task = System.Threading.Tasks.Task;
 

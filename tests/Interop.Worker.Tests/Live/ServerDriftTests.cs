@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 using Interop.Fhir.Terminology;
 using Interop.Store;
 using Interop.Testing;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 using Task = System.Threading.Tasks.Task;
 
 namespace Interop.Worker.Tests.Live;
@@ -162,7 +162,7 @@ public sealed class ServerDriftTests
         Assert.Equal(report.PatientsEvaluated, await ehr.CountAsync("Provenance"));
     }
 
-    private static (string Kind, string Action, string ResourceIds) Single(Interop.Worker.Sync.RunReport report)
+    private static (string Kind, string Action, string ResourceIds) Single(Interop.Sync.RunReport report)
     {
         var drift = Assert.Single(report.ServerDrift);
         Assert.Equal(("p002", "eligibility"), (drift.PatientId, drift.OutcomeCode));

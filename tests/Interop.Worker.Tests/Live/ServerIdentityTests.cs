@@ -1,10 +1,11 @@
+using Interop.Ehr.Rest;
 using System.Text.Json;
 using Interop.Fhir.Outcomes;
 using Interop.Store;
 using Interop.Testing;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Live;
+using Interop.Sync;
+using Interop.Sync.Live;
 using Interop.Worker.Tests.Cli;
 
 namespace Interop.Worker.Tests.Live;

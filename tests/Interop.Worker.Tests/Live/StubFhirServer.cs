@@ -7,8 +7,8 @@ using Interop.Ehr.DependencyInjection;
 using Interop.Ehr.Rest;
 using Interop.Fhir.Serialization;
 using Interop.Testing;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Live;
+using Interop.Sync;
+using Interop.Sync.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Interop.Worker.Tests.Live;

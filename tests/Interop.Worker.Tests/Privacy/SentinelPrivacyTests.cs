@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Interop.Fhir.Serialization;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Api;
 using Interop.Worker.Tests.Cli;
 using Task = System.Threading.Tasks.Task;

@@ -1,7 +1,7 @@
 using Interop.Domain.Cohort;
 using Interop.Worker.Configuration;
 using Interop.Worker.Report;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Microsoft.Extensions.Options;
 using Interop.Worker.Tests.Cli;
 

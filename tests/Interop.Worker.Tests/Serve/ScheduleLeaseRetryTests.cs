@@ -1,4 +1,4 @@
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 
 namespace Interop.Worker.Tests.Serve;
 

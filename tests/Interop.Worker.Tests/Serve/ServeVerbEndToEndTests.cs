@@ -6,7 +6,7 @@ using Interop.Client.Contracts;
 using Interop.Testing;
 using Interop.Worker.Cli;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Interop.Store;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 
 namespace Interop.Worker.Tests.Sync;

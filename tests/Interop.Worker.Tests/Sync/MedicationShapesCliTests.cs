@@ -2,7 +2,7 @@ using System.Text.Json;
 using Hl7.Fhir.Model;
 using Interop.Fhir.Serialization;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 using Interop.Worker.Tests.EndToEnd;
 using Task = System.Threading.Tasks.Task;

@@ -3,7 +3,7 @@ using Interop.Domain.Rules;
 using Interop.Fhir;
 using Interop.Fhir.Mapping;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 using Interop.Worker.Tests.EndToEnd;
 

@@ -1,4 +1,4 @@
-using Interop.Worker.Sync.Lease;
+using Interop.Sync.Lease;
 
 namespace Interop.Worker.Tests.Sync;
 

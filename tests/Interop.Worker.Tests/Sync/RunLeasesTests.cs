@@ -1,8 +1,8 @@
 using System.Threading.Channels;
 using Interop.Store;
 using Interop.Testing;
-using Interop.Worker.Sync.Lease;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Lease;
+using Interop.Sync.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-using Interop.Worker.Sync.Progress;
+using Interop.Sync.Progress;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 

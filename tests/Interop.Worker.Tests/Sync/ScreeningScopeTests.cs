@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Interop.Testing;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Tests.Cli;
 using Interop.Worker.Tests.EndToEnd;
 

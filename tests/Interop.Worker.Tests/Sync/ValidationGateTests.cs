@@ -9,7 +9,6 @@ using Interop.Fhir.Validation;
 using Interop.Sync;
 using Interop.Testing;
 using Interop.Worker.Configuration;
-using Interop.Worker.Sync;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -80,7 +79,7 @@ public sealed class ValidationGateTests
     }
 
     private static FileSyncRunner Runner(Func<PatientOutcomes, PatientOutcomes>? seam = null) =>
-        new(TimeProvider.System, Options.Create(new InteropOptions()), Options.Create(new TrialRuleOptions()), Options.Create(new Interop.Fhir.Mapping.ReadingOptions()), NullLogger<FileSyncRunner>.Instance)
+        new(TimeProvider.System, new TrialSite(new InteropOptions().StudyId, new InteropOptions().TimeZone()), Options.Create(new TrialRuleOptions()), Options.Create(new Interop.Fhir.Mapping.ReadingOptions()), NullLogger<FileSyncRunner>.Instance)
         {
             BeforeValidation = seam ?? (static o => o),
         };

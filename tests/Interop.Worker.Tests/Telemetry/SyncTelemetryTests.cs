@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Interop.Worker.Serve;
-using Interop.Worker.Sync;
+using Interop.Sync;
 using Interop.Worker.Telemetry;
 using Interop.Worker.Tests.Serve;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Hl7.Fhir.Model;
 using Interop.Store;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 using Canonical = Interop.Fhir.Canonical;
 
 namespace Interop.Worker.Tests.WriteBack;

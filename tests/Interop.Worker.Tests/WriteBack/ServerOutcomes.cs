@@ -1,7 +1,7 @@
 using Hl7.Fhir.Model;
 using Interop.Fhir.Outcomes;
 using Interop.Store;
-using Interop.Worker.Sync.Live;
+using Interop.Sync.Live;
 using Canonical = Interop.Fhir.Canonical;
 
 namespace Interop.Worker.Tests.WriteBack;

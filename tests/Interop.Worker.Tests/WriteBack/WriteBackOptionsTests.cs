@@ -1,6 +1,6 @@
 using Interop.Testing;
-using Interop.Worker.Sync;
-using Interop.Worker.Sync.Live;
+using Interop.Sync;
+using Interop.Sync.Live;
 using Interop.Worker.Tests.Cli;
 
 namespace Interop.Worker.Tests.WriteBack;
