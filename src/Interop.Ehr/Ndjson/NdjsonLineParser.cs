@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -61,7 +62,10 @@ internal static class NdjsonLineParser
                 return;
         }
 
-        output.Add(ParsedLine.Of(ParseResource(json.Span, location, fullUrls)));
+        var item = ParseResource(json.Span, location, fullUrls);
+
+        // A line read as it is: its bytes stand for its content, so duplicates can be told apart without serialising it again.
+        output.Add(ParsedLine.Of(item.Resource is not null && !inBundle ? item with { LineHash = XxHash128.HashToUInt128(json.Span) } : item));
     }
 
     /// <summary>

@@ -22,6 +22,12 @@ public sealed record SourceItem(string Location, Resource? Resource, QuarantineE
     /// <summary>A Bundle entry that deletes <c>Type/id</c> (a Bulk Data export's list of deleted resources).</summary>
     public DeletedResource? Deletion { get; init; }
 
+    /// <summary>
+    /// A hash of the line's bytes, when <see cref="Resource"/> was parsed from a whole NDJSON line as it is (not a Bundle
+    /// entry, no bytes replaced): two items with the same line hash hold the same resource. Null otherwise.
+    /// </summary>
+    public UInt128? LineHash { get; init; }
+
     internal static SourceItem Noted(SourceNote note) => new(note.File, null, null) { Note = note };
 
     internal static SourceItem Deleted(string location, DeletedResource deletion) => new(location, null, null) { Deletion = deletion };

@@ -19,8 +19,21 @@ internal enum CopyKind
     Deletion,
 }
 
-/// <summary>One copy of a <c>Type/id</c>: where it was, its meta.lastUpdated (UTC ticks), a hash of its content, whose it is.</summary>
-internal readonly record struct RecordCopy(int Sequence, string Location, CopyKind Kind, long? LastUpdated, UInt128? Content, string? PatientId);
+/// <summary>What a copy's <see cref="RecordCopy.Content"/> hashes.</summary>
+internal enum ContentHash
+{
+    /// <summary>The resource serialised again: copies with the same content have the same hash, however they were written.</summary>
+    Serialised,
+
+    /// <summary>The NDJSON line as read: the same hash means the same content, another hash may still be the same content written differently.</summary>
+    Line,
+}
+
+/// <summary>One copy of a <c>Type/id</c>: where it was, its meta.lastUpdated (UTC ticks), a hash of its content (and of what), whose it is.</summary>
+internal readonly record struct RecordCopy(int Sequence, string Location, CopyKind Kind, long? LastUpdated, UInt128? Content, string? PatientId)
+{
+    public ContentHash Hashed { get; init; }
+}
 
 /// <summary>Whether to use the copy just offered, and which earlier copy's contributions to take back.</summary>
 internal readonly record struct CopyDecision(bool Use, RecordCopy? Retract);
@@ -37,13 +50,33 @@ internal sealed class DuplicateIndex
     private readonly Dictionary<UInt128, RecordCopy> _first = [];
     private readonly Dictionary<UInt128, Duplicates> _duplicates = [];
 
-    public static RecordCopy CopyOf(Resource resource, MappedResource mapped, string location, int sequence)
+    /// <summary>
+    /// True when two copies were told apart by their line hashes only and cannot be told apart otherwise (the same
+    /// meta.lastUpdated, or none): whether they hold the same content is unknown, so the decisions taken are not to be used;
+    /// the input is to be read again without line hashes.
+    /// </summary>
+    public bool Undecided { get; private set; }
+
+    /// <summary>
+    /// The copy <paramref name="resource"/> (mapped to <paramref name="mapped"/>, read at <paramref name="location"/> as the
+    /// <paramref name="sequence"/>th item) is; <paramref name="lineHash"/>: the hash of the NDJSON line it was parsed from as it
+    /// is, or null to hash its content serialised again.
+    /// </summary>
+    public static RecordCopy CopyOf(Resource resource, MappedResource mapped, string location, int sequence, UInt128? lineHash = null)
     {
         var kind = mapped is IrrelevantResource ? CopyKind.Irrelevant : CopyKind.Relevant;
+        var lastUpdated = resource.Meta?.LastUpdated?.UtcTicks;
+        var patient = PatientOf(resource, mapped);
 
         // Only relevant copies can be identical to another that matters: an irrelevant one differs from any relevant one by definition.
-        UInt128? content = kind == CopyKind.Relevant ? XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options)) : null;
-        return new RecordCopy(sequence, location, kind, resource.Meta?.LastUpdated?.UtcTicks, content, PatientOf(resource, mapped));
+        if (kind != CopyKind.Relevant)
+        {
+            return new RecordCopy(sequence, location, kind, lastUpdated, null, patient);
+        }
+
+        return lineHash is { } line
+            ? new RecordCopy(sequence, location, kind, lastUpdated, line, patient) { Hashed = ContentHash.Line }
+            : new RecordCopy(sequence, location, kind, lastUpdated, XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options)), patient);
     }
 
     /// <summary>Records <paramref name="copy"/> of <paramref name="type"/>/<paramref name="id"/> and decides on it.</summary>
@@ -52,7 +85,7 @@ internal sealed class DuplicateIndex
         var key = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(type + "/" + id));
         if (_duplicates.TryGetValue(key, out var duplicates))
         {
-            return duplicates.Add(copy);
+            return Decide(duplicates, copy);
         }
 
         if (!_first.TryGetValue(key, out var first))
@@ -71,7 +104,14 @@ internal sealed class DuplicateIndex
 
         duplicates = new Duplicates(type, id, first);
         _duplicates.Add(key, duplicates);
-        return duplicates.Add(copy);
+        return Decide(duplicates, copy);
+    }
+
+    private CopyDecision Decide(Duplicates duplicates, RecordCopy copy)
+    {
+        var (decision, known) = duplicates.Add(copy);
+        Undecided |= !known;
+        return decision;
     }
 
     /// <summary>True when every copy of <paramref name="type"/>/<paramref name="id"/> is quarantined as conflicting.</summary>

@@ -12,20 +12,53 @@ internal sealed class Duplicates(string type, string id, RecordCopy first)
     /// <summary>The copy in use; null when no copy is strictly latest (then all are quarantined).</summary>
     public RecordCopy? Winner { get; private set; } = first;
 
-    public CopyDecision Add(RecordCopy copy)
+    /// <summary>Decides on <paramref name="copy"/>; <c>Known</c> is false when its sameness to an earlier copy could not be told (see <see cref="Compare"/>).</summary>
+    public (CopyDecision Decision, bool Known) Add(RecordCopy copy)
     {
-        if (copy.Content is { } content && _distinct.FindIndex(c => c.Content == content) is var same and >= 0)
+        var known = true;
+        foreach (var earlier in _distinct)
         {
-            _identical.Add((copy, _distinct[same]));
-            return new CopyDecision(false, null);
+            var same = Compare(earlier, copy);
+            if (same == true)
+            {
+                _identical.Add((copy, earlier));
+                return (new CopyDecision(false, null), known);
+            }
+
+            known &= same is not null;
         }
 
         _distinct.Add(copy);
         var previous = Winner;
         Winner = Latest();
-        return Winner == copy
+        return (Winner == copy
             ? new CopyDecision(true, previous)
-            : new CopyDecision(false, Winner is null ? previous : null);
+            : new CopyDecision(false, Winner is null ? previous : null), known);
+    }
+
+    /// <summary>
+    /// Whether two copies hold the same content; null when that cannot be told: hashes of different kinds, or different
+    /// line hashes (the same content may be written differently), with the same meta.lastUpdated or none on both. A
+    /// different lastUpdated is different content, as lastUpdated is part of it.
+    /// </summary>
+    internal static bool? Compare(RecordCopy earlier, RecordCopy copy)
+    {
+        if (earlier.Content is not { } a || copy.Content is not { } b)
+        {
+            return false;
+        }
+
+        if (earlier.Hashed == copy.Hashed && a == b)
+        {
+            return true;
+        }
+
+        if (earlier.Hashed == ContentHash.Serialised && copy.Hashed == ContentHash.Serialised)
+        {
+            return false;
+        }
+
+        return earlier.LastUpdated != copy.LastUpdated ? false : null;
     }
 
     public void Report(List<(int, QuarantineEntry)> quarantined, List<(int, WarningEntry)> warnings, bool reportIdentical)

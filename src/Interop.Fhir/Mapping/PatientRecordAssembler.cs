@@ -32,8 +32,22 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
     /// </summary>
     public bool ReportIdenticalCopies { get; init; } = true;
 
+    /// <summary>
+    /// True when a record came twice with different line hashes and the same meta.lastUpdated (or none): whether the two
+    /// copies hold the same content is not known from the lines, so this assembler's result is not to be used. Read the
+    /// input again without line hashes, which hashes each record's content instead. False when no line hash was given.
+    /// </summary>
+    public bool NeedsContentHashes => _duplicates.Undecided;
+
     /// <summary>Maps <paramref name="resource"/> now and keeps what it contributes (unless another copy of it wins).</summary>
-    public void Add(Resource resource, string location)
+    public void Add(Resource resource, string location) => Add(resource, location, lineHash: null);
+
+    /// <summary>
+    /// As <see cref="Add(Resource, string)"/>, for a resource parsed from an NDJSON line as it is: <paramref name="lineHash"/>,
+    /// the hash of the line's bytes, tells its copies apart instead of a hash of its content serialised again (cheaper;
+    /// see <see cref="NeedsContentHashes"/> for when that is not enough). Null: the content is hashed.
+    /// </summary>
+    public void Add(Resource resource, string location, UInt128? lineHash)
     {
         ArgumentNullException.ThrowIfNull(resource);
         _read++;
@@ -41,7 +55,7 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
         var mapped = mapper.Map(resource, location);
         if (resource.Id is { Length: > 0 } id && FhirFactMapper.ReadsResourceType(resource.TypeName))
         {
-            var decision = _duplicates.Offer(resource.TypeName, id, DuplicateIndex.CopyOf(resource, mapped, location, sequence));
+            var decision = _duplicates.Offer(resource.TypeName, id, DuplicateIndex.CopyOf(resource, mapped, location, sequence, lineHash));
             if (decision.Retract is { } earlier)
             {
                 Retract(earlier, resource.TypeName, id);

@@ -11,17 +11,33 @@ namespace Interop.Sync.Files;
 public static class NdjsonFolderRecords
 {
     /// <summary>Reads <paramref name="folder"/> and assembles it with <paramref name="mapper"/>.</summary>
+    /// <remarks>
+    /// Copies of a record are told apart by the hashes of their lines. Only when two copies differ in their lines and not
+    /// in their meta.lastUpdated (the same content may be written twice in different ways) is that not enough: then the
+    /// folder is read again, hashing each record's content, so that the result is the same as if it had been read so at once.
+    /// </remarks>
     public static async Task<FolderRecords> ReadAsync(string folder, FhirFactMapper mapper, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentNullException.ThrowIfNull(mapper);
+        return await ReadAsync(folder, mapper, byLine: true, cancellationToken)
+            ?? (await ReadAsync(folder, mapper, byLine: false, cancellationToken))!;
+    }
+
+    // Null when byLine and the line hashes could not tell two copies apart (PatientRecordAssembler.NeedsContentHashes).
+    private static async Task<FolderRecords?> ReadAsync(string folder, FhirFactMapper mapper, bool byLine, CancellationToken cancellationToken)
+    {
         var assembler = new PatientRecordAssembler(mapper);
         var skipped = new List<SourceNote>();
         await foreach (var item in new NdjsonFolderReader().ReadAsync(folder, cancellationToken))
         {
             if (item.Resource is not null)
             {
-                assembler.Add(item.Resource, item.Location);
+                assembler.Add(item.Resource, item.Location, byLine ? item.LineHash : null);
+                if (assembler.NeedsContentHashes)
+                {
+                    return null;
+                }
             }
             else if (item.Failure is not null)
             {
