@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Interop.Store.Data;
 
-/// <summary>Creates the provider's context; the options are built once (EF caches its services by them).</summary>
+/// <summary>
+/// Creates the provider's context; the options are built once (EF caches its services by them). The model is the generated
+/// compiled model (README.md, "Compiled models"), not built from <c>OnModelCreating</c> at start; migrations still use that.
+/// </summary>
 internal sealed class StateDbContextFactory : IDbContextFactory<StateDbContext>
 {
     private readonly Func<StateDbContext> _create;
@@ -17,6 +20,7 @@ internal sealed class StateDbContextFactory : IDbContextFactory<StateDbContext>
         {
             var built = new DbContextOptionsBuilder<PostgreSqlStateDbContext>()
                 .UseNpgsql(connectionString)
+                .UseModel(CompiledModels.PostgreSql.PostgreSqlStateDbContextModel.Instance)
                 .Options;
             _create = () => new PostgreSqlStateDbContext(built);
         }
@@ -24,6 +28,7 @@ internal sealed class StateDbContextFactory : IDbContextFactory<StateDbContext>
         {
             var built = new DbContextOptionsBuilder<SqliteStateDbContext>()
                 .UseSqlite(connectionString)
+                .UseModel(CompiledModels.Sqlite.SqliteStateDbContextModel.Instance)
                 .Options;
             _create = () => new SqliteStateDbContext(built);
         }
