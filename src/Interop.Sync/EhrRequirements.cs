@@ -1,5 +1,5 @@
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Utility;
+using Interop.Ehr.Rest;
 
 namespace Interop.Sync;
 
@@ -33,6 +33,9 @@ public static class EhrRequirements
     /// <summary>The Provenance-create check's name.</summary>
     public const string ProvenanceCreateCheck = "provenance-create";
 
+    /// <summary>The <c>conditionalDelete</c> code of a server that does not take conditional deletes.</summary>
+    private const string NotSupported = "not-supported";
+
     /// <summary>Search parameters each read resource type must support; an array of alternatives means any one of them.</summary>
     private static readonly (string Type, string[][] Parameters)[] RequiredSearches =
     [
@@ -43,11 +46,14 @@ public static class EhrRequirements
     ];
 
     /// <summary>Every requirement, in the go-live report's order.</summary>
-    public static IReadOnlyList<EhrRequirement> Evaluate(CapabilityStatement capabilities)
+    public static IReadOnlyList<EhrRequirement> Evaluate(CapabilityStatement capabilities) => Evaluate(ServerCapabilities.Of(capabilities));
+
+    /// <summary>Every requirement, in the go-live report's order.</summary>
+    public static IReadOnlyList<EhrRequirement> Evaluate(ServerCapabilities capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
         var requirements = new List<EhrRequirement> { FhirVersion(capabilities) };
-        if (ServerRest(capabilities) is not { } rest)
+        if (capabilities.ServerRest is not { } rest)
         {
             requirements.Add(new(SearchCheck, false,
                 "the CapabilityStatement has no rest entry with mode 'server': this is not a FHIR REST server endpoint; use the EHR's FHIR R4 base URL",
@@ -63,33 +69,38 @@ public static class EhrRequirements
     }
 
     /// <summary>The phrases of the requirements not met; empty when the server can take a sync.</summary>
-    public static List<string> Missing(CapabilityStatement capabilities) =>
+    public static List<string> Missing(CapabilityStatement capabilities) => Missing(ServerCapabilities.Of(capabilities));
+
+    /// <summary>The phrases of the requirements not met; empty when the server can take a sync.</summary>
+    public static List<string> Missing(ServerCapabilities capabilities) =>
         [.. Evaluate(capabilities).Where(r => !r.Met).Select(r => r.Missing ?? r.Check)];
 
     /// <summary>True when the server takes conditional updates (and conditional deletes, to retract) of ResearchSubject.</summary>
-    public static bool SupportsResearchSubject(CapabilityStatement capabilities)
+    public static bool SupportsResearchSubject(CapabilityStatement capabilities) => SupportsResearchSubject(ServerCapabilities.Of(capabilities));
+
+    /// <summary>True when the server takes conditional updates (and conditional deletes, to retract) of ResearchSubject.</summary>
+    public static bool SupportsResearchSubject(ServerCapabilities capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        var subject = ServerRest(capabilities) is { } rest ? Resource(rest, "ResearchSubject") : null;
+        var subject = capabilities.ServerRest is { } rest ? Resource(rest, "ResearchSubject") : null;
         return subject is { ConditionalUpdate: true }
-            && subject.ConditionalDelete is not null and not CapabilityStatement.ConditionalDeleteStatus.NotSupported;
+            && subject.ConditionalDelete is not null and not NotSupported;
     }
 
     /// <summary>True when the server states conditional create on Provenance (so each one is created once per key, with <c>If-None-Exist</c>).</summary>
-    public static bool SupportsConditionalProvenance(CapabilityStatement capabilities)
+    public static bool SupportsConditionalProvenance(CapabilityStatement capabilities) => SupportsConditionalProvenance(ServerCapabilities.Of(capabilities));
+
+    /// <summary>True when the server states conditional create on Provenance (so each one is created once per key, with <c>If-None-Exist</c>).</summary>
+    public static bool SupportsConditionalProvenance(ServerCapabilities capabilities)
     {
         ArgumentNullException.ThrowIfNull(capabilities);
-        var provenance = ServerRest(capabilities) is { } rest ? Resource(rest, "Provenance") : null;
+        var provenance = capabilities.ServerRest is { } rest ? Resource(rest, "Provenance") : null;
         return provenance?.ConditionalCreate == true;
     }
 
-    // A statement's rest entries each say whose side they describe; only the server's says what the server does.
-    private static CapabilityStatement.RestComponent? ServerRest(CapabilityStatement capabilities) =>
-        capabilities.Rest.FirstOrDefault(r => r.Mode == CapabilityStatement.RestfulCapabilityMode.Server);
-
-    private static EhrRequirement FhirVersion(CapabilityStatement capabilities)
+    private static EhrRequirement FhirVersion(ServerCapabilities capabilities)
     {
-        var version = capabilities.FhirVersion is { } v ? EnumUtility.GetLiteral(v) : null;
+        var version = capabilities.FhirVersion;
         return version switch
         {
             null => new(FhirVersionCheck, false, "the CapabilityStatement states no fhirVersion; the adapter needs FHIR R4 (4.0.x): ask the vendor which endpoint serves R4", "FHIR R4 (states no fhirVersion)"),
@@ -98,7 +109,7 @@ public static class EhrRequirements
         };
     }
 
-    private static EhrRequirement Search(CapabilityStatement.RestComponent rest, string type, string[][] required)
+    private static EhrRequirement Search(ServerRestCapabilities rest, string type, string[][] required)
     {
         var name = $"{SearchCheck} {type}";
         var resource = Resource(rest, type);
@@ -107,13 +118,12 @@ public static class EhrRequirements
             return new(name, false, $"{type} is not in the CapabilityStatement; the sync reads it: ask the EHR vendor to expose {type} on this endpoint", $"{type} search");
         }
 
-        if (!Has(resource, CapabilityStatement.TypeRestfulInteraction.SearchType))
+        if (!resource.Interactions.Contains("search-type"))
         {
             return new(name, false, $"{type} search (search-type) is not supported; the sync searches it: enable it for the adapter's client", $"{type} search");
         }
 
-        var stated = resource.SearchParam.Select(p => p.Name).Concat(rest.SearchParam.Select(p => p.Name))
-            .Where(n => n is not null).ToHashSet(StringComparer.Ordinal);
+        var stated = resource.SearchParams.Concat(rest.SearchParams).ToHashSet(StringComparer.Ordinal);
         var missing = required.Where(alternatives => !alternatives.Any(stated.Contains)).Select(a => string.Join(" or ", a)).ToList();
         var found = required.Select(alternatives => alternatives.FirstOrDefault(stated.Contains)).OfType<string>();
         return missing.Count == 0
@@ -123,36 +133,32 @@ public static class EhrRequirements
                 $"{type} search by {string.Join(", ", missing)}");
     }
 
-    private static EhrRequirement Transaction(CapabilityStatement.RestComponent rest) =>
-        rest.Interaction.Any(i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction)
+    private static EhrRequirement Transaction(ServerRestCapabilities rest) =>
+        rest.Interactions.Contains("transaction")
             ? new(TransactionCheck, true, "transaction supported", null)
             : new(TransactionCheck, false, "the server states no 'transaction' interaction; the write-back posts one transaction per patient: ask the EHR vendor to enable FHIR transactions for the adapter", "transaction");
 
-    private static EhrRequirement ConditionalUpdate(CapabilityStatement.RestComponent rest)
+    private static EhrRequirement ConditionalUpdate(ServerRestCapabilities rest)
     {
         const string Missing = "conditional update on Observation";
         var observation = Resource(rest, "Observation");
-        if (observation is null || !Has(observation, CapabilityStatement.TypeRestfulInteraction.Update) || observation.ConditionalUpdate != true)
+        if (observation is null || !observation.Interactions.Contains("update") || observation.ConditionalUpdate != true)
         {
             return new(ConditionalUpdateCheck, false, "Observation conditional update is not stated (update with conditionalUpdate true); outcomes are written as PUT Observation?identifier=...: ask the EHR vendor to enable it", Missing);
         }
 
-        return observation.SearchParam.Any(p => p.Name == "identifier")
+        return observation.SearchParams.Contains("identifier")
             ? new(ConditionalUpdateCheck, true, "Observation conditional update by identifier", null)
             : new(ConditionalUpdateCheck, false, "Observation has no 'identifier' search parameter, which the conditional update by outcome identifier needs: ask the EHR vendor to enable it", $"{Missing} by identifier");
     }
 
-    private static EhrRequirement ProvenanceCreate(CapabilityStatement.RestComponent rest)
+    private static EhrRequirement ProvenanceCreate(ServerRestCapabilities rest)
     {
         var provenance = Resource(rest, "Provenance");
-        return provenance is not null && Has(provenance, CapabilityStatement.TypeRestfulInteraction.Create)
+        return provenance is not null && provenance.Interactions.Contains("create")
             ? new(ProvenanceCreateCheck, true, "Provenance create supported", null)
             : new(ProvenanceCreateCheck, false, "Provenance create is not stated; every write-back records one Provenance: ask the EHR vendor to enable it", "create on Provenance");
     }
 
-    private static CapabilityStatement.ResourceComponent? Resource(CapabilityStatement.RestComponent rest, string type) =>
-        rest.Resource.FirstOrDefault(r => string.Equals(r.Type, type, StringComparison.Ordinal));
-
-    private static bool Has(CapabilityStatement.ResourceComponent resource, CapabilityStatement.TypeRestfulInteraction interaction) =>
-        resource.Interaction.Any(i => i.Code == interaction);
+    private static ResourceCapabilities? Resource(ServerRestCapabilities rest, string type) => rest.Resources.GetValueOrDefault(type);
 }

@@ -39,6 +39,16 @@ public sealed partial class FhirClient
     }
 
     /// <summary>
+    /// <c>GET [base]/metadata</c>, read for the facts a sync judges (<see cref="ServerCapabilities"/>) without parsing the
+    /// whole statement into Firely's model. A body that is not a CapabilityStatement fails as with <see cref="CapabilitiesAsync"/>.
+    /// </summary>
+    public async Task<ServerCapabilities> ServerCapabilitiesAsync(CancellationToken cancellationToken = default)
+    {
+        Counter.CountRequest();
+        return Required(await _api.GetServerCapabilitiesAsync(cancellationToken), "GET", PathOf("metadata"));
+    }
+
+    /// <summary>
     /// Searches <paramref name="resourceType"/> and yields every matched and included resource of every
     /// page, following <c>Bundle.link</c> next until the server stops giving one. Parameters are plain
     /// (unencoded) values; repeated names are kept in order. Entries with search mode <c>outcome</c>

@@ -31,6 +31,14 @@ internal sealed class FhirJsonContentSerializer : IHttpContentSerializer
             var bytes = await content.ReadAsByteArrayAsync(cancellationToken);
             return bytes.Length == 0 ? default : (T)(object)SearchPage.Parse(bytes);
         }
+
+        if (typeof(T) == typeof(ServerCapabilities))
+        {
+            // What a sync judges of a CapabilityStatement, without parsing all of it into Firely's model (issue 11).
+            var bytes = await content.ReadAsByteArrayAsync(cancellationToken);
+            return bytes.Length == 0 ? default : (T)(object)ServerCapabilities.Parse(bytes);
+        }
+
         var stream = await content.ReadAsStreamAsync(cancellationToken);
         await using (stream)
         {

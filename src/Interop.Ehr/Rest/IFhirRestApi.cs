@@ -21,6 +21,10 @@ public interface IFhirRestApi
     [Get("/metadata")]
     Task<CapabilityStatement> GetCapabilitiesAsync(CancellationToken cancellationToken);
 
+    /// <summary><c>GET [base]/metadata</c>, the same request, read for what a sync judges only (<see cref="ServerCapabilities"/>).</summary>
+    [Get("/metadata")]
+    Task<ServerCapabilities> GetServerCapabilitiesAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// <c>GET [base]/{resourceType}?{query}</c>: a search, returning the first page as a searchset Bundle.
     /// Each parameter name and value is percent-encoded (RFC 3986), so a token
