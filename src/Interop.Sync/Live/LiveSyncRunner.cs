@@ -74,7 +74,7 @@ internal sealed class LiveSyncRunner(
         string? implementationUrl = null;
         if (!request.DryRun)
         {
-            var capabilities = await request.Client.CapabilitiesAsync(cancellationToken);
+            var capabilities = await request.Client.ServerCapabilitiesAsync(cancellationToken);
             var missing = EhrCapabilities.MissingForWriteBack(capabilities);
             if (missing.Count > 0)
             {
@@ -89,7 +89,7 @@ internal sealed class LiveSyncRunner(
             }
 
             conditionalProvenance = EhrCapabilities.SupportsConditionalProvenance(capabilities);
-            implementationUrl = capabilities.Implementation?.Url;
+            implementationUrl = capabilities.ImplementationUrl;
             if (!conditionalProvenance)
             {
                 LiveSyncLog.NoConditionalProvenance(logger, request.EhrName);
