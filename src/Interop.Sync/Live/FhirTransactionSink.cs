@@ -24,7 +24,7 @@ internal sealed class FhirTransactionSink(
 {
     private DriftScanResult _drift = DriftScanResult.None;
     private HashSet<string> _reconcile = new(StringComparer.Ordinal);
-    private DateTimeOffset _highWater;
+    private DateTimeOffset _highWater = defaultHighWater;
 
     /// <summary>Called after each patient's transaction committed and was recorded, with how many committed so far.</summary>
     public Action<int>? AfterTransaction { get; init; }
@@ -32,7 +32,7 @@ internal sealed class FhirTransactionSink(
     public async Task<SortedSet<string>> BeginAsync(CandidateSet found, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(found);
-        _highWater = found.HighWater ?? defaultHighWater;
+        _highWater = found.HighWater ?? _highWater;
         var ehr = request.EhrName;
         var pending = await store.ListPendingPatientsAsync(ehr, cancellationToken);
         _drift = request.DryRun ? DriftScanResult.None : await scan.ScanAsync(ehr, pending, cancellationToken);
