@@ -1,4 +1,3 @@
-using Hl7.Fhir.Model;
 using Interop.Ehr.Rest;
 
 namespace Interop.Sync.Live;
@@ -10,21 +9,12 @@ namespace Interop.Sync.Live;
 internal static class EhrCapabilities
 {
     /// <summary>One phrase per missing capability; empty when the server can take the adapter's sync.</summary>
-    public static List<string> MissingForWriteBack(CapabilityStatement capabilities) => EhrRequirements.Missing(capabilities);
-
-    /// <inheritdoc cref="MissingForWriteBack(CapabilityStatement)"/>
     public static List<string> MissingForWriteBack(ServerCapabilities capabilities) => EhrRequirements.Missing(capabilities);
 
     /// <summary>True when the server takes conditional updates (and conditional deletes, to retract) of ResearchSubject.</summary>
-    public static bool SupportsResearchSubject(CapabilityStatement capabilities) => EhrRequirements.SupportsResearchSubject(capabilities);
-
-    /// <inheritdoc cref="SupportsResearchSubject(CapabilityStatement)"/>
     public static bool SupportsResearchSubject(ServerCapabilities capabilities) => EhrRequirements.SupportsResearchSubject(capabilities);
 
     /// <summary>True when the server states conditional create on Provenance (so each one is created once per key, with <c>If-None-Exist</c>).</summary>
-    public static bool SupportsConditionalProvenance(CapabilityStatement capabilities) => EhrRequirements.SupportsConditionalProvenance(capabilities);
-
-    /// <inheritdoc cref="SupportsConditionalProvenance(CapabilityStatement)"/>
     public static bool SupportsConditionalProvenance(ServerCapabilities capabilities) => EhrRequirements.SupportsConditionalProvenance(capabilities);
 
     /// <summary>The refusal's message: "the server does not support transaction, conditional update on Observation".</summary>

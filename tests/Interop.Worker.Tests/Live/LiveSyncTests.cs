@@ -1,3 +1,4 @@
+using Interop.Ehr.Rest;
 using System.Net;
 using System.Text;
 using Hl7.Fhir.Model;
@@ -164,12 +165,12 @@ public sealed class LiveSyncTests
         await using var ehr = await LiveEhr.StartAsync(load: false);
         var capabilities = await ehr.GetAsync<CapabilityStatement>("metadata");
         capabilities.Rest[0].Interaction.RemoveAll(i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);
-        var missing = EhrCapabilities.MissingForWriteBack(capabilities);
+        var missing = EhrCapabilities.MissingForWriteBack(ServerCapabilities.Of(capabilities));
         Assert.Equal(["transaction"], missing);
         var observation = capabilities.Rest[0].Resource.Single(r => r.Type == "Observation");
         observation.ConditionalUpdate = false;
 
-        var exception = new EhrCapabilityException(EhrCapabilities.Describe(EhrCapabilities.MissingForWriteBack(capabilities)));
+        var exception = new EhrCapabilityException(EhrCapabilities.Describe(EhrCapabilities.MissingForWriteBack(ServerCapabilities.Of(capabilities))));
         Assert.Contains("the server does not support transaction, conditional update on Observation", exception.Message, StringComparison.Ordinal);
 
         // Through the runner: a server whose metadata lacks transaction (a stub handler in front of nothing).

@@ -1,3 +1,4 @@
+using Interop.Ehr.Rest;
 using Hl7.Fhir.Model;
 using Interop.Store;
 using Interop.Sync.Live;
@@ -21,12 +22,12 @@ public sealed class ResearchSubjectWriteTests
             ConditionalDelete = conditionalDelete,
         });
 
-        Assert.Equal(expected, EhrCapabilities.SupportsResearchSubject(capabilities));
+        Assert.Equal(expected, EhrCapabilities.SupportsResearchSubject(ServerCapabilities.Of(capabilities)));
     }
 
     [Fact]
     public void SupportsResearchSubject_NotListed_False() =>
-        Assert.False(EhrCapabilities.SupportsResearchSubject(Capabilities()));
+        Assert.False(EhrCapabilities.SupportsResearchSubject(ServerCapabilities.Of(Capabilities())));
 
     [Fact]
     public void Create_ResearchSubjectPutAndRetraction_PutsByIdentifierAndDeletesTheRetracted()
