@@ -22,6 +22,11 @@ public sealed class NdjsonFolderReader
     private const int BatchBytes = 4 << 20;
     private static readonly int MaxBatchesInFlight = Math.Max(2, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Recognises lines that need not be parsed (records whose codes say nothing the trial reads); null: every line is parsed.
+    /// </summary>
+    public IrrelevantLineDetector? IrrelevantLines { get; init; }
+
     /// <summary>Test seam: opens a file (the real file system in production).</summary>
     internal Func<string, Stream>? OpenFile { get; init; }
 
@@ -156,7 +161,7 @@ public sealed class NdjsonFolderReader
         return Hl7.Fhir.Model.ModelInfo.IsKnownResource(type) ? type : null;
     }
 
-    private static Task<Chunk> ParseAsync(NdjsonFileState state, Batch batch, CancellationToken cancellationToken) =>
+    private Task<Chunk> ParseAsync(NdjsonFileState state, Batch batch, CancellationToken cancellationToken) =>
         batch.Lines.Count == 0
             ? Task.FromResult(new Chunk(state, [], null, batch.End))
             : Task.Run(
@@ -165,7 +170,7 @@ public sealed class NdjsonFolderReader
                     var parsed = new List<ParsedLine>(batch.Lines.Count);
                     foreach (var (line, number) in batch.Lines)
                     {
-                        NdjsonLineParser.Parse(line, state.FileName, number, parsed);
+                        NdjsonLineParser.Parse(line, state.FileName, number, parsed, IrrelevantLines);
                     }
 
                     return new Chunk(state, parsed, null, batch.End);

@@ -24,8 +24,11 @@ internal static class NdjsonLineParser
     // Invalid UTF-8 is found, not replaced with U+FFFD: a replaced character in a code or a unit would be read as something else.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Parses line <paramref name="number"/> of <paramref name="file"/> into <paramref name="output"/>.</summary>
-    public static void Parse(byte[] line, string file, int number, List<ParsedLine> output)
+    /// <summary>
+    /// Parses line <paramref name="number"/> of <paramref name="file"/> into <paramref name="output"/>; a line that
+    /// <paramref name="irrelevantLines"/> recognises is not parsed.
+    /// </summary>
+    public static void Parse(byte[] line, string file, int number, List<ParsedLine> output, IrrelevantLineDetector? irrelevantLines = null)
     {
         var location = string.Create(CultureInfo.InvariantCulture, $"{file}:{number}");
         try
@@ -38,11 +41,12 @@ internal static class NdjsonLineParser
             return;
         }
 
-        Parse(line, location, number, null, output);
+        Parse(line, location, number, null, output, irrelevantLines);
     }
 
     /// <summary>Parses one resource's JSON (a line, or a Bundle entry's resource when <paramref name="fullUrls"/> is set).</summary>
-    internal static void Parse(ReadOnlyMemory<byte> json, string location, int number, IReadOnlyDictionary<string, string>? fullUrls, List<ParsedLine> output)
+    internal static void Parse(
+        ReadOnlyMemory<byte> json, string location, int number, IReadOnlyDictionary<string, string>? fullUrls, List<ParsedLine> output, IrrelevantLineDetector? irrelevantLines = null)
     {
         var inBundle = fullUrls is not null;
         switch (NdjsonLineProbe.Classify(json.Span, out var resourceType))
@@ -60,6 +64,13 @@ internal static class NdjsonLineParser
             case LineShape.Typed when resourceType == "OperationOutcome":
                 output.Add(new ParsedLine(LineKind.OperationOutcome, null, number));
                 return;
+        }
+
+        // A whole line whose codes say nothing the trial reads is not parsed (a Bundle's entries always are).
+        if (!inBundle && irrelevantLines is not null && resourceType is not null && irrelevantLines.TryRecognise(json.Span, resourceType, out var irrelevant))
+        {
+            output.Add(ParsedLine.Of(new SourceItem(location, null, null) { Irrelevant = irrelevant }));
+            return;
         }
 
         var item = ParseResource(json.Span, location, fullUrls);

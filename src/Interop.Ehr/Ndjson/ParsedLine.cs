@@ -20,5 +20,5 @@ internal readonly record struct ParsedLine(LineKind Kind, SourceItem? Item, int 
 
     /// <summary>True when the line shows that its file holds FHIR resources (a resource, or a rejected line whose type is known).</summary>
     public bool IsResourceEvidence =>
-        Kind == LineKind.Item && (Item!.Resource is not null || Item.Deletion is not null || Item.Failure?.ResourceType is not null);
+        Kind == LineKind.Item && (Item!.Resource is not null || Item.Irrelevant is not null || Item.Deletion is not null || Item.Failure?.ResourceType is not null);
 }

@@ -5,7 +5,8 @@ namespace Interop.Ehr.Ndjson;
 
 /// <summary>
 /// One thing a source yielded: a resource, a record set aside (<see cref="Failure"/>), a note about input that is
-/// not patient data (<see cref="Note"/>), or a deletion an export lists (<see cref="Deletion"/>). Exactly one is set.
+/// not patient data (<see cref="Note"/>), a deletion an export lists (<see cref="Deletion"/>), or a record recognised as
+/// irrelevant without being parsed (<see cref="Irrelevant"/>). Exactly one is set.
 /// </summary>
 /// <param name="Location">
 /// Where it was read: file name and 1-based line number, e.g. <c>Observation.ndjson:17</c>, a Bundle entry
@@ -27,6 +28,12 @@ public sealed record SourceItem(string Location, Resource? Resource, QuarantineE
     /// entry, no bytes replaced): two items with the same line hash hold the same resource. Null otherwise.
     /// </summary>
     public UInt128? LineHash { get; init; }
+
+    /// <summary>
+    /// A line recognised as a record of a type the adapter reads that says nothing the trial reads, without parsing it
+    /// (<see cref="IrrelevantLineDetector"/>, file mode): counted, and weighed against other copies of the same record.
+    /// </summary>
+    public IrrelevantRecord? Irrelevant { get; init; }
 
     internal static SourceItem Noted(SourceNote note) => new(note.File, null, null) { Note = note };
 

@@ -15,6 +15,10 @@ namespace Interop.Fhir.Mapping;
 public sealed class FhirFactMapper(TerminologyMap map, TimeZoneInfo siteZone, ReadingOptions? reading = null)
 {
     private readonly MappingContext _context = MappingContext.Create(map, siteZone, reading ?? new ReadingOptions());
+    private IrrelevantLineDetector? _irrelevantLines;
+
+    /// <summary>Recognises, before parsing, lines this mapper would map to <see cref="IrrelevantResource"/> (same map, same reading).</summary>
+    public IrrelevantLineDetector IrrelevantLines => _irrelevantLines ??= new IrrelevantLineDetector(_context.Map, _context.Reading);
 
     /// <summary>
     /// True for the resource types <see cref="Map"/> reads (every other type is never relevant): a damaged record of

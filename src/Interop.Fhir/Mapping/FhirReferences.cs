@@ -6,9 +6,11 @@ namespace Interop.Fhir.Mapping;
 internal static class FhirReferences
 {
     /// <summary>The logical id of a literal reference to <paramref name="resourceType"/>, or null.</summary>
-    public static string? IdOf(ResourceReference? reference, string resourceType)
+    public static string? IdOf(ResourceReference? reference, string resourceType) => IdOf(reference?.Reference, resourceType);
+
+    /// <summary>The logical id of the literal reference <paramref name="text"/> to <paramref name="resourceType"/>, or null.</summary>
+    public static string? IdOf(string? text, string resourceType)
     {
-        var text = reference?.Reference;
         if (string.IsNullOrWhiteSpace(text) || text.StartsWith('#'))
         {
             return null;

@@ -71,6 +71,23 @@ public sealed class PatientRecordAssembler(FhirFactMapper mapper)
         Keep(resource, location, sequence, mapped);
     }
 
+    /// <summary>
+    /// Counts a record recognised as irrelevant without being parsed (<see cref="IrrelevantLineDetector"/>): the same as
+    /// <see cref="Add(Resource, string, UInt128?)"/> of that record, which would map to <see cref="IrrelevantResource"/>.
+    /// </summary>
+    public void AddIrrelevant(IrrelevantRecord record, string location)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        _read++;
+        _irrelevant++;
+        var sequence = _sequence++;
+        if (record.Id is { Length: > 0 } id
+            && _duplicates.Offer(record.ResourceType, id, new RecordCopy(sequence, location, CopyKind.Irrelevant, record.LastUpdatedUtcTicks, null, record.PatientId)).Retract is { } earlier)
+        {
+            Retract(earlier, record.ResourceType, id);
+        }
+    }
+
     /// <summary>Records that an export lists <paramref name="resourceType"/>/<paramref name="id"/> as deleted (a Bundle DELETE entry).</summary>
     public void AddDeletion(string resourceType, string id, string location)
     {

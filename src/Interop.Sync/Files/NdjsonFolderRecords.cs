@@ -29,9 +29,14 @@ public static class NdjsonFolderRecords
     {
         var assembler = new PatientRecordAssembler(mapper);
         var skipped = new List<SourceNote>();
-        await foreach (var item in new NdjsonFolderReader().ReadAsync(folder, cancellationToken))
+        var reader = new NdjsonFolderReader { IrrelevantLines = mapper.IrrelevantLines };
+        await foreach (var item in reader.ReadAsync(folder, cancellationToken))
         {
-            if (item.Resource is not null)
+            if (item.Irrelevant is { } irrelevant)
+            {
+                assembler.AddIrrelevant(irrelevant, item.Location);
+            }
+            else if (item.Resource is not null)
             {
                 assembler.Add(item.Resource, item.Location, byLine ? item.LineHash : null);
                 if (assembler.NeedsContentHashes)
