@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Hl7.Fhir.Model;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
+using Interop.Fhir.Serialization;
 using Interop.Fhir.Validation;
 
 namespace Interop.Sync;
@@ -34,8 +36,21 @@ public sealed class OutcomeGate
         return Check(outcomes.All(), outcomes.PatientId);
     }
 
+    /// <summary>
+    /// As <see cref="Check(PatientOutcomes)"/>, and each resource's JSON as it was hashed: what a file sink writes, so that the
+    /// content written is the content checked, serialised once.
+    /// </summary>
+    public (List<QuarantineEntry> Failures, OutcomeJson Json) CheckAndSerialise(PatientOutcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var json = new OutcomeJson();
+        return (Check(outcomes.All(), outcomes.PatientId, json), json);
+    }
+
     /// <summary>One entry per resource of <paramref name="patientId"/> that failed; empty when every resource is valid. Thread-safe.</summary>
-    public List<QuarantineEntry> Check(IEnumerable<Resource> resources, string patientId)
+    public List<QuarantineEntry> Check(IEnumerable<Resource> resources, string patientId) => Check(resources, patientId, null);
+
+    private List<QuarantineEntry> Check(IEnumerable<Resource> resources, string patientId, OutcomeJson? keep)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var failures = new List<QuarantineEntry>();
@@ -44,7 +59,9 @@ public sealed class OutcomeGate
         {
             foreach (var resource in resources)
             {
-                var hash = ValidationCache.HashOf(resource);
+                var json = JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options);
+                keep?.Add(resource, json);
+                var hash = ValidationCache.HashOf(json);
                 if (_cache.IsKnownValid(hash))
                 {
                     continue;

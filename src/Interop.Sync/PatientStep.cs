@@ -3,6 +3,7 @@ using Interop.Domain.Results;
 using Interop.Domain.Rules;
 using Interop.Fhir.Mapping;
 using Interop.Fhir.Outcomes;
+using Interop.Fhir.Serialization;
 
 namespace Interop.Sync;
 
@@ -47,10 +48,10 @@ public sealed class PatientStep(TrialRuleOptions rules, string studyId, string a
         outcomes = BeforeValidation(withSubject ? outcomes with { ResearchSubject = _subjects.Build(assessment, patient.Record.Death) } : outcomes);
 
         // A resource that does not meet its profile is not written, and neither is the rest of the patient's batch.
-        var failures = gate.Check(outcomes);
+        var (failures, json) = gate.CheckAndSerialise(outcomes);
         return failures.Count > 0
             ? new PreparedPatient(patient, assessment, null, PatientResult.Withheld(patientId, PatientResult.ValidationFailed, failures))
-            : new PreparedPatient(patient, assessment, outcomes, null);
+            : new PreparedPatient(patient, assessment, outcomes, null) { Json = json };
     }
 }
 
@@ -59,4 +60,8 @@ public sealed class PatientStep(TrialRuleOptions rules, string studyId, string a
 /// <param name="Assessment">The evaluation; null when the patient was withheld before it.</param>
 /// <param name="Outcomes">The valid outcomes; null when withheld.</param>
 /// <param name="Withheld">Why nothing is written; null when <paramref name="Outcomes"/> is set.</param>
-public sealed record PreparedPatient(PatientRecordSet Patient, TrialAssessment? Assessment, PatientOutcomes? Outcomes, PatientResult? Withheld);
+public sealed record PreparedPatient(PatientRecordSet Patient, TrialAssessment? Assessment, PatientOutcomes? Outcomes, PatientResult? Withheld)
+{
+    /// <summary>The outcomes' JSON as checked (what a file sink writes); null when withheld.</summary>
+    public OutcomeJson? Json { get; init; }
+}

@@ -48,8 +48,10 @@ public sealed class ValidationCache
     }
 
     /// <summary>Lower-case SHA-256 hex of the resource's JSON as the adapter serialises it.</summary>
-    public static string HashOf(Resource resource) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options)));
+    public static string HashOf(Resource resource) => HashOf(JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options));
+
+    /// <summary>Lower-case SHA-256 hex of a resource's JSON, already serialised with the adapter's options.</summary>
+    public static string HashOf(byte[] json) => Convert.ToHexStringLower(SHA256.HashData(json));
 
     /// <summary>True when this exact content passed under the current profile set.</summary>
     public bool IsKnownValid(string hash) => _known.Contains(hash) || _added.ContainsKey(hash);

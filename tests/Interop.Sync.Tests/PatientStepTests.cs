@@ -23,6 +23,35 @@ public sealed class PatientStepTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Prepare_CleanPatient_KeepsEachOutcomesJsonAsCheckedAndTheFileSinkWritesThoseBytes()
+    {
+        var (step, _) = Step(new ValidationCache());
+
+        var prepared = step.Prepare(SampleCohort.Clean[0], SampleCohort.AsOf, withSubject: true);
+
+        // What was hashed for the validation cache is what is written: the same bytes as serialising each resource again.
+        foreach (var resource in prepared.Outcomes!.All())
+        {
+            Assert.Equal(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(resource, Interop.Fhir.Serialization.FhirJson.Options), Interop.Fhir.Serialization.OutcomeJson.Of(resource, prepared.Json));
+        }
+
+        using var folder = new TempFolder();
+        await using (var kept = new Interop.Ehr.Sinks.NdjsonOutcomeSink(Path.Combine(folder.Path, "kept")))
+        await using (var fresh = new Interop.Ehr.Sinks.NdjsonOutcomeSink(Path.Combine(folder.Path, "fresh")))
+        {
+            await kept.WriteAsync(prepared.Outcomes, prepared.Json, CancellationToken.None);
+            await fresh.WriteAsync(prepared.Outcomes, CancellationToken.None);
+            await kept.CompleteAsync(CancellationToken.None);
+            await fresh.CompleteAsync(CancellationToken.None);
+        }
+
+        foreach (var file in new[] { "Observation.ndjson", "Provenance.ndjson", "ResearchSubject.ndjson" })
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(folder.Path, "fresh", file)), await File.ReadAllBytesAsync(Path.Combine(folder.Path, "kept", file)));
+        }
+    }
+
+    [Fact]
     public void Prepare_WithoutSubject_NoResearchSubject()
     {
         var (step, _) = Step(new ValidationCache());

@@ -1,4 +1,5 @@
 using Interop.Fhir.Outcomes;
+using Interop.Fhir.Serialization;
 
 namespace Interop.Ehr.Sinks;
 
@@ -6,7 +7,7 @@ namespace Interop.Ehr.Sinks;
 /// File mode (docs/outcomes.md, "How it is written"): <c>Observation.ndjson</c>, <c>Provenance.ndjson</c> and
 /// <c>ResearchSubject.ndjson</c> in the output folder. All are written to temp files and only appear, each whole, on
 /// <see cref="CompleteAsync"/>; disposing without completing leaves the folder as it was. Lines come in the
-/// order <see cref="WriteAsync"/> was called, so the same outcomes written in the same order give
+/// order <see cref="WriteAsync(PatientOutcomes, CancellationToken)"/> was called, so the same outcomes written in the same order give
 /// byte-identical files. Not thread-safe: one writer per run.
 /// </summary>
 public sealed class NdjsonOutcomeSink : IAsyncDisposable
@@ -30,20 +31,23 @@ public sealed class NdjsonOutcomeSink : IAsyncDisposable
     }
 
     /// <summary>Appends the patient's Observations, Provenance and (when it has one) ResearchSubject.</summary>
-    public async Task WriteAsync(PatientOutcomes outcomes, CancellationToken ct)
+    public Task WriteAsync(PatientOutcomes outcomes, CancellationToken ct) => WriteAsync(outcomes, null, ct);
+
+    /// <summary>As <see cref="WriteAsync(PatientOutcomes, CancellationToken)"/>, with the resources' JSON as they were serialised when checked.</summary>
+    public async Task WriteAsync(PatientOutcomes outcomes, OutcomeJson? json, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         var (observations, provenances, subjects) = Open();
 
         foreach (var observation in outcomes.Observations)
         {
-            await observations.WriteAsync(observation, ct);
+            await observations.WriteAsync(observation, json, ct);
         }
 
-        await provenances.WriteAsync(outcomes.Provenance, ct);
+        await provenances.WriteAsync(outcomes.Provenance, json, ct);
         if (outcomes.ResearchSubject is not null)
         {
-            await subjects.WriteAsync(outcomes.ResearchSubject, ct);
+            await subjects.WriteAsync(outcomes.ResearchSubject, json, ct);
         }
     }
 

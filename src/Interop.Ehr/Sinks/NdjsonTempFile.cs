@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Resource = Hl7.Fhir.Model.Resource;
 using Interop.Fhir.Serialization;
 
@@ -29,10 +28,10 @@ internal sealed class NdjsonTempFile : IAsyncDisposable
         _stream = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
     }
 
-    /// <summary>One resource as one compact JSON line ending in <c>\n</c>, UTF-8 without BOM.</summary>
-    public async Task WriteAsync(Resource resource, CancellationToken cancellationToken)
+    /// <summary>One resource as one compact JSON line ending in <c>\n</c>, UTF-8 without BOM (its JSON from <paramref name="kept"/> when there).</summary>
+    public async Task WriteAsync(Resource resource, OutcomeJson? kept, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(resource, FhirJson.Options);
+        var json = OutcomeJson.Of(resource, kept);
         await _stream.WriteAsync(json, cancellationToken);
         await _stream.WriteAsync(NewLine, cancellationToken);
     }

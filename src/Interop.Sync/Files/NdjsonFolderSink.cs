@@ -31,7 +31,7 @@ internal sealed class NdjsonFolderSink(string? outputFolder, RunProgress progres
         progress.Tally.AddOutcomes(outcomes.Observations.Select(o => o.Code.Coding[0].Code ?? string.Empty));
         if (_files is not null)
         {
-            await _files.WriteAsync(outcomes, cancellationToken);
+            await _files.WriteAsync(outcomes, plan.Json, cancellationToken);
         }
     }
 

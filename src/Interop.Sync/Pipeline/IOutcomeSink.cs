@@ -29,4 +29,8 @@ internal interface IOutcomeSink : IAsyncDisposable
 /// <param name="PatientId">The patient.</param>
 /// <param name="Outcomes">Their valid outcomes; null: the patient is no longer screened (or was merged away), retract.</param>
 /// <param name="Status">Their trial status for the store; null with <paramref name="Outcomes"/>.</param>
-internal sealed record PatientPlan(string PatientId, PatientOutcomes? Outcomes, SubjectStatus? Status);
+internal sealed record PatientPlan(string PatientId, PatientOutcomes? Outcomes, SubjectStatus? Status)
+{
+    /// <summary>The outcomes' JSON as it was checked, for a sink that writes it as it is (NDJSON files); null when not kept.</summary>
+    public Interop.Fhir.Serialization.OutcomeJson? Json { get; init; }
+}

@@ -118,7 +118,7 @@ internal sealed class SyncPipeline(PipelineRun run, PatientStep step, RunProgres
             var assessment = patient.Assessment!;
             progress.Tally.Add(assessment.Eligibility);
             progress.Warnings.AddRange(AssessmentWarnings.Of(assessment));
-            plans.Add(new PatientPlan(patientId, patient.Outcomes, SubjectStatusMapping.From(run.Target, assessment, patient.Patient.Record.Death, run.RunId)));
+            plans.Add(new PatientPlan(patientId, patient.Outcomes, SubjectStatusMapping.From(run.Target, assessment, patient.Patient.Record.Death, run.RunId)) { Json = patient.Json });
         }
 
         foreach (var id in patientIds.Where(id => !_evaluated.Contains(id)).Order(StringComparer.Ordinal))
