@@ -94,7 +94,9 @@ public sealed partial class IrrelevantLineDetector
 
         // One frame per open container: the root property it is under, whether it is an array, and for an object the code and
         // system it holds and which of the names that matter it has seen.
-        var stack = new Frame[MaxDepth];
+        // Reused per thread (a line is read in one go, without awaiting): every frame is written whole when it is pushed.
+        var stack = t_stack ??= new Frame[MaxDepth];
+        stack[0] = default;
         var depth = 0;
         var property = Name.None;
         while (reader.Read())
@@ -217,6 +219,9 @@ public sealed partial class IrrelevantLineDetector
         : Name.Other;
 
     private const int MaxDepth = 64;
+
+    [ThreadStatic]
+    private static Frame[]? t_stack;
 
     /// <summary>The property names that matter here (every other is <see cref="Other"/>).</summary>
     private enum Name : byte
